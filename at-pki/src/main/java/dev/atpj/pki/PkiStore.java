@@ -3,10 +3,8 @@ package dev.atpj.pki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -123,15 +121,27 @@ public final class PkiStore {
    * @throws IOException when the files cannot be written
    */
   public synchronized CertificateAuthority certificateAuthority() throws IOException {
-    if (authority != null && !expiresSoon(authority.certificate())) {
-      return authority;
+    Optional<CertificateAuthority> current = currentAuthority();
+    if (current.isPresent()) {
+      return current.get();
     }
-    authority = loadValidAuthority().orElse(null);
-    if (authority == null) {
-      authority = CertificateAuthority.create(config.keyAlgorithm(), config.caValidity(), clock);
-      authority.writeTo(caCertFile(), caKeyFile());
-    }
+    authority = CertificateAuthority.create(config.keyAlgorithm(), config.caValidity(), clock);
+    authority.writeTo(caCertFile(), caKeyFile());
     return authority;
+  }
+
+  /**
+   * Makes a CA the store's CA, replacing any other: for {@code ./atp pki} commands that create a
+   * new CA or import one. Server certificates of the old CA are reissued on their next request.
+   *
+   * @param replacement the new CA, e.g. {@link CertificateAuthority#create()} or {@link
+   *     CertificateAuthority#load(Path, Path)}
+   * @throws IOException when the files cannot be written
+   */
+  public synchronized void replaceCertificateAuthority(CertificateAuthority replacement)
+      throws IOException {
+    replacement.writeTo(caCertFile(), caKeyFile());
+    authority = replacement;
   }
 
   /**
@@ -161,6 +171,7 @@ public final class PkiStore {
    */
   public synchronized ServerCredentials serverCredentials(String name, List<String> hosts)
       throws IOException {
+    certificateAuthority();
     if (problemWith(name, hosts).isPresent()) {
       return reissue(name, hosts);
     }
@@ -188,44 +199,19 @@ public final class PkiStore {
   }
 
   /**
-   * Why a server's files cannot be reused for these hosts, if they cannot.
+   * Why a server's files cannot be reused for these hosts, if they cannot. Creates nothing.
    *
    * @param name the server name
    * @param hosts the hosts, primary first
    * @return a human-readable reason, or empty when the files are valid
-   * @throws IOException when the CA cannot be created
    */
-  public synchronized Optional<String> problemWith(String name, List<String> hosts)
-      throws IOException {
-    ServerCredentials files = serverFiles(name);
-    if (!Files.isRegularFile(files.certFile()) || !Files.isRegularFile(files.keyFile())) {
-      return Optional.of("no certificate yet");
+  public synchronized Optional<String> problemWith(String name, List<String> hosts) {
+    Optional<CertificateAuthority> ca = currentAuthority();
+    if (ca.isEmpty()) {
+      return Optional.of("no valid CA yet");
     }
-    List<X509Certificate> chain;
-    PrivateKey key;
-    try {
-      chain = files.readChain();
-      key = files.readPrivateKey();
-    } catch (IOException e) {
-      return Optional.of("unreadable: " + e.getMessage());
-    }
-    CertificateAuthority ca = certificateAuthority();
-    X509Certificate leaf = chain.get(0);
-    if (!ca.hasIssued(leaf) || chain.size() < 2 || !chain.get(1).equals(ca.certificate())) {
-      return Optional.of("not issued by the current CA");
-    }
-    if (!KeyPairs.matches(key, leaf.getPublicKey())) {
-      return Optional.of("the private key does not match the certificate");
-    }
-    if (leaf.getNotBefore().toInstant().isAfter(clock.instant()) || expiresSoon(leaf)) {
-      return Optional.of("valid " + leaf.getNotBefore() + " to " + leaf.getNotAfter());
-    }
-    List<String> wanted = request(hosts).hosts();
-    List<String> actual = normalized(CertificateHosts.subjectAlternativeNames(leaf));
-    if (!wanted.equals(actual)) {
-      return Optional.of("names " + actual + " but " + wanted + " are wanted");
-    }
-    return Optional.empty();
+    return ServerFilesCheck.problem(
+        serverFiles(name), ca.get(), request(hosts).hosts(), clock.instant(), config.renewBefore());
   }
 
   /**
@@ -248,36 +234,31 @@ public final class PkiStore {
     }
   }
 
-  private Optional<CertificateAuthority> loadValidAuthority() {
+  /** The cached or stored CA while it is valid and not expiring; never creates one. */
+  private Optional<CertificateAuthority> currentAuthority() {
+    if (authority != null && !expiresSoon(authority.certificate())) {
+      return Optional.of(authority);
+    }
+    authority = null;
     if (!hasCertificateAuthority()) {
       return Optional.empty();
     }
     try {
       CertificateAuthority loaded = CertificateAuthority.load(caCertFile(), caKeyFile(), clock);
-      return expiresSoon(loaded.certificate()) ? Optional.empty() : Optional.of(loaded);
+      if (!expiresSoon(loaded.certificate())) {
+        authority = loaded;
+      }
     } catch (IOException e) {
-      return Optional.empty();
+      // unreadable or not a CA: treated as absent, and replaced when one is needed
     }
+    return Optional.ofNullable(authority);
   }
 
   private boolean expiresSoon(X509Certificate certificate) {
-    Instant renewAt = certificate.getNotAfter().toInstant().minus(config.renewBefore());
-    return !clock.instant().isBefore(renewAt);
+    return ServerFilesCheck.expiresSoon(certificate, clock.instant(), config.renewBefore());
   }
 
   private ServerCertificateRequest request(List<String> hosts) {
     return new ServerCertificateRequest(hosts, config.serverValidity(), config.keyAlgorithm());
-  }
-
-  private static List<String> normalized(List<String> names) {
-    List<String> result = new ArrayList<>();
-    for (String name : names) {
-      try {
-        result.add(CertificateHosts.normalize(name));
-      } catch (IllegalArgumentException e) {
-        result.add(name);
-      }
-    }
-    return result;
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class PkiStoreTest {
                 pki.resolve("ca.pem")));
     assertThat(pki.resolve("ca.key")).isRegularFile();
     assertThat(alice.exist()).isTrue();
-    List<java.security.cert.X509Certificate> chain = alice.readChain();
+    List<X509Certificate> chain = alice.readChain();
     assertThat(chain).hasSize(2);
     assertThat(chain.get(0).getPublicKey().getAlgorithm()).isEqualTo("RSA");
     assertThat(chain.get(1)).isEqualTo(alice.readCaCertificate());
@@ -122,8 +123,7 @@ class PkiStoreTest {
     Files.writeString(home.resolve("pki/ca.key"), "garbage");
     PkiStore restarted = store(T0);
 
-    assertThat(restarted.problemWith("alice", List.of("localhost")))
-        .contains("not issued by the current CA");
+    assertThat(restarted.problemWith("alice", List.of("localhost"))).contains("no valid CA yet");
     Snapshot after = Snapshot.of(restarted.serverCredentials("alice", "localhost"));
 
     assertThat(after.ca()).isNotEqualTo(before.ca());
@@ -133,6 +133,22 @@ class PkiStoreTest {
                 .hasIssued(Pem.readCertificate(restarted.serverFiles("alice").certFile())))
         .isTrue();
     assertThat(restarted.serverFolders()).containsExactly("alice");
+  }
+
+  @Test
+  void replacedCaTakesOverAndServersAreReissued() throws IOException {
+    PkiStore store = store(T0);
+    store.serverCredentials("alice", "localhost");
+    CertificateAuthority imported =
+        CertificateAuthority.create(KeyAlgorithm.EC_P256, Duration.ofDays(400), Clock.systemUTC());
+
+    store.replaceCertificateAuthority(imported);
+
+    assertThat(Pem.readCertificate(store.caCertFile())).isEqualTo(imported.certificate());
+    assertThat(store.problemWith("alice", List.of("localhost")))
+        .contains("not issued by the current CA");
+    ServerCredentials files = store.serverCredentials("alice", "localhost");
+    assertThat(imported.hasIssued(files.readChain().get(0))).isTrue();
   }
 
   private PkiStore store(Instant now) {

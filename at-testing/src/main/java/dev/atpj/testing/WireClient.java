@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -14,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -51,17 +48,8 @@ public final class WireClient implements AutoCloseable {
   /** Longest line {@link #readLine()} accepts (the server's own limit is about 10 MB). */
   public static final int MAX_LINE_BYTES = 32 * 1024 * 1024;
 
-  /** Longest atSign name in a prompt, in UTF-8 bytes (55 code points of up to 4 bytes). */
-  private static final int MAX_PROMPT_NAME_BYTES = 55 * 4;
-
-  /** A full prompt at the start of a line ({@code @alice@data:...}, {@code @data:...}). */
-  private static final Pattern LEADING_PROMPT = Pattern.compile("^@(?:[^@:\\s]+@)?");
-
-  /** The rest of a prompt whose first byte arrived alone ({@code alice@data:...}). */
-  private static final Pattern PROMPT_TAIL = Pattern.compile("^[^@:\\s]+@");
-
   private final SSLSocket socket;
-  private final DeadlineReader reader;
+  private final ReplyReader replies;
   private final OutputStream out;
   private final Duration timeout;
   private final ExecutorService writer =
@@ -71,12 +59,10 @@ public final class WireClient implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private String lastPrompt;
-  private boolean promptMayBeTruncated;
 
   private WireClient(SSLSocket socket, Duration timeout) throws IOException {
     this.socket = socket;
-    this.reader = new DeadlineReader(socket);
+    this.replies = new ReplyReader(new DeadlineReader(socket), MAX_LINE_BYTES);
     this.out = socket.getOutputStream();
     this.timeout = timeout;
   }
@@ -167,31 +153,7 @@ public final class WireClient implements AutoCloseable {
    * @throws AssertionError when the next byte is not {@code @} or nothing arrives in time
    */
   public String readPrompt() {
-    long deadline = deadline();
-    reader.require(0, deadline, "a prompt");
-    if (reader.peek(0) != '@') {
-      throw new AssertionError("expected a prompt '@' but got: " + reader.pending());
-    }
-    int offset = 1;
-    while (true) {
-      if (offset == 1 && !reader.hasNow(offset)) {
-        // Nothing more has arrived: the bare prompt. (A prompt split right after its first '@'
-        // is repaired by readLine, which strips the rest.)
-        promptMayBeTruncated = true;
-        return remember(take(1));
-      }
-      reader.require(offset, deadline, "the end of a prompt");
-      int next = reader.peek(offset);
-      if (next == '@') {
-        promptMayBeTruncated = false;
-        return remember(take(offset == 1 ? 1 : offset + 1));
-      }
-      if (next == ':' || Character.isWhitespace(next) || offset > MAX_PROMPT_NAME_BYTES) {
-        promptMayBeTruncated = false;
-        return remember(take(1)); // "@" followed by a payload: pipelined replies
-      }
-      offset++;
-    }
+    return replies.readPrompt(deadline());
   }
 
   /**
@@ -204,24 +166,7 @@ public final class WireClient implements AutoCloseable {
    * @throws AssertionError when no full line arrives in time or the server closes first
    */
   public String readLine() {
-    long deadline = deadline();
-    int offset = 0;
-    while (true) {
-      if (offset >= MAX_LINE_BYTES) {
-        throw new AssertionError("line longer than " + MAX_LINE_BYTES + " bytes");
-      }
-      reader.require(offset, deadline, "a line ending in \\n");
-      if (reader.peek(offset) == '\n') {
-        break;
-      }
-      offset++;
-    }
-    String line = new String(reader.take(offset + 1), StandardCharsets.UTF_8);
-    line = line.substring(0, line.length() - 1);
-    if (line.endsWith("\r")) {
-      line = line.substring(0, line.length() - 1);
-    }
-    return stripPrompt(line);
+    return replies.readLine(deadline());
   }
 
   /**
@@ -264,7 +209,7 @@ public final class WireClient implements AutoCloseable {
 
   /** The last prompt seen ({@code @}, {@code @alice@}), or null before any. */
   public String lastPrompt() {
-    return lastPrompt;
+    return replies.lastPrompt();
   }
 
   /**
@@ -276,16 +221,7 @@ public final class WireClient implements AutoCloseable {
    *     wait passed
    */
   public boolean isClosedByServer(Duration wait) {
-    if (reader.buffered() > 0) {
-      return false;
-    }
-    try {
-      return !reader.await(0, System.nanoTime() + wait.toNanos());
-    } catch (SocketTimeoutException e) {
-      return false;
-    } catch (IOException e) {
-      return true; // reset, or closed without close_notify
-    }
+    return replies.isClosed(System.nanoTime() + wait.toNanos());
   }
 
   /** Closes the connection (sends TLS close_notify); safe to call twice. */
@@ -297,31 +233,6 @@ public final class WireClient implements AutoCloseable {
 
   private static IOException asIoException(Throwable cause) {
     return cause instanceof IOException io ? io : new IOException(cause);
-  }
-
-  private String stripPrompt(String line) {
-    Matcher tail = PROMPT_TAIL.matcher(line);
-    if (promptMayBeTruncated && tail.find()) {
-      promptMayBeTruncated = false;
-      remember("@" + tail.group());
-      return line.substring(tail.end());
-    }
-    promptMayBeTruncated = false;
-    Matcher leading = LEADING_PROMPT.matcher(line);
-    if (leading.find()) {
-      remember(leading.group());
-      return line.substring(leading.end());
-    }
-    return line;
-  }
-
-  private String take(int count) {
-    return new String(reader.take(count), StandardCharsets.UTF_8);
-  }
-
-  private String remember(String prompt) {
-    lastPrompt = prompt;
-    return prompt;
   }
 
   private long deadline() {
