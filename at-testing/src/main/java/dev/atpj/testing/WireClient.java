@@ -19,9 +19,9 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A raw TLS line client for wire tests: send any line or bytes, read exactly what the server
- * writes. Built on a plain JDK {@link SSLSocket} like at_java: no hostname verification, SNI only
- * for DNS names (never for IP literals), a client certificate only if the {@link SSLContext}
- * has one.
+ * writes. Built on a plain JDK {@link SSLSocket} like at_java: no hostname verification, the
+ * JDK's SNI rule (sent for dotted DNS names only, never for IP literals or {@code localhost}), a
+ * client certificate only if the {@link SSLContext} has one.
  *
  * <p>Framing (PROTOCOL.md A2, B1, B4): on connect the atServer writes the bare prompt {@code @};
  * each reply is {@code <payload>\n<prompt>} with no newline after the prompt ({@code @}, {@code
