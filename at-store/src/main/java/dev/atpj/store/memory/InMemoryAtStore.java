@@ -1,0 +1,263 @@
+package dev.atpj.store.memory;
+
+import dev.atpj.store.AtStore;
+import dev.atpj.store.CommitLog;
+import dev.atpj.store.CommitOp;
+import dev.atpj.store.KeyEntry;
+import dev.atpj.store.Mutation;
+import dev.atpj.store.RecordLog;
+import dev.atpj.store.StoreConfig;
+import dev.atpj.store.StoredValue;
+import dev.atpj.store.internal.KeyOrder;
+import dev.atpj.store.internal.StoreErrors;
+import dev.atpj.store.internal.StoredValueCodec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * An {@link AtStore} in memory, for tests: the same semantics as the RocksDB store (commit ids,
+ * ordering, millisecond instants), with writes that complete at once on the caller's thread.
+ */
+public final class InMemoryAtStore implements AtStore {
+  private final Clock clock;
+  private final StoreConfig config;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final TreeMap<String, StoredValue> keys = new TreeMap<>(KeyOrder.CODE_POINT);
+  private final TreeSet<TimeKey> expiry = new TreeSet<>();
+  private final Map<String, String> properties = new HashMap<>();
+  private final InMemoryCommitLog commitLog = new InMemoryCommitLog(this);
+  private final InMemoryRecordLog notifications = new InMemoryRecordLog(this::isClosed);
+  private final InMemoryRecordLog accessLog = new InMemoryRecordLog(this::isClosed);
+  private volatile boolean closed;
+
+  /** A store with default settings. */
+  public InMemoryAtStore(Clock clock) {
+    this(clock, StoreConfig.DEFAULT);
+  }
+
+  /** A store with the given settings (only {@link StoreConfig#pageScanLimit()} matters). */
+  public InMemoryAtStore(Clock clock, StoreConfig config) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  int pageScanLimit() {
+    return config.pageScanLimit();
+  }
+
+  <T> T read(Supplier<T> reader) {
+    lock.readLock().lock();
+    try {
+      if (closed) {
+        throw StoreErrors.closed();
+      }
+      return reader.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  <T> CompletableFuture<T> write(Function<Instant, T> writer) {
+    lock.writeLock().lock();
+    try {
+      if (closed) {
+        return CompletableFuture.failedFuture(StoreErrors.closed());
+      }
+      return CompletableFuture.completedFuture(writer.apply(Instant.ofEpochMilli(clock.millis())));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The stored value; the caller holds a lock. */
+  Optional<StoredValue> peek(String key) {
+    return Optional.ofNullable(keys.get(key));
+  }
+
+  @Override
+  public Optional<StoredValue> get(String key) {
+    return read(() -> peek(key));
+  }
+
+  @Override
+  public boolean exists(String key) {
+    return read(() -> keys.containsKey(key));
+  }
+
+  @Override
+  public CompletableFuture<Long> put(String key, StoredValue value, CommitOp op) {
+    return apply(List.of(new Mutation.Put(key, value, op))).thenApply(l -> l.get(0));
+  }
+
+  @Override
+  public CompletableFuture<Long> delete(String key, boolean committed) {
+    return apply(List.of(new Mutation.Delete(key, committed))).thenApply(l -> l.get(0));
+  }
+
+  @Override
+  public CompletableFuture<List<Long>> apply(List<Mutation> mutations) {
+    List<Mutation> copy = List.copyOf(mutations);
+    return write(
+        now -> {
+          List<Long> ids = new ArrayList<>(copy.size());
+          for (Mutation m : copy) {
+            ids.add(applyOne(m, now));
+          }
+          return List.copyOf(ids);
+        });
+  }
+
+  private long applyOne(Mutation m, Instant now) {
+    StoredValue old;
+    if (m instanceof Mutation.Put p) {
+      StoredValue v = StoredValueCodec.normalise(p.value());
+      old = keys.put(p.key(), v);
+      unindex(p.key(), old);
+      if (v.metadata().expiresAt() != null) {
+        expiry.add(new TimeKey(v.metadata().expiresAt().toEpochMilli(), p.key()));
+      }
+      return p.op() == null ? -1 : commitLog.append(p.key(), p.op(), now);
+    }
+    Mutation.Delete d = (Mutation.Delete) m;
+    unindex(d.key(), keys.remove(d.key()));
+    return d.committed() ? commitLog.append(d.key(), CommitOp.DELETE, now) : -1;
+  }
+
+  private void unindex(String key, StoredValue old) {
+    if (old != null && old.metadata().expiresAt() != null) {
+      expiry.remove(new TimeKey(old.metadata().expiresAt().toEpochMilli(), key));
+    }
+  }
+
+  @Override
+  public void forEachKey(String prefix, Predicate<KeyEntry> visitor) {
+    List<KeyEntry> snapshot =
+        read(
+            () -> {
+              List<KeyEntry> out = new ArrayList<>();
+              for (var e : keys.tailMap(prefix, true).entrySet()) {
+                if (!e.getKey().startsWith(prefix)) {
+                  break;
+                }
+                out.add(new KeyEntry(e.getKey(), e.getValue()));
+              }
+              return out;
+            });
+    for (KeyEntry e : snapshot) {
+      if (!visitor.test(e)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public CommitLog commitLog() {
+    return commitLog;
+  }
+
+  @Override
+  public List<String> expiredKeys(Instant now, int max) {
+    return read(
+        () -> {
+          List<String> out = new ArrayList<>();
+          for (TimeKey tk : expiry) {
+            if (out.size() >= max || tk.millis() > now.toEpochMilli()) {
+              break;
+            }
+            out.add(tk.name());
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Integer> removeExpired(Instant now, int max) {
+    return write(
+        opTime -> {
+          int removed = 0;
+          Iterator<TimeKey> it = expiry.iterator();
+          while (removed < max && it.hasNext()) {
+            TimeKey tk = it.next();
+            if (tk.millis() > now.toEpochMilli()) {
+              break;
+            }
+            it.remove();
+            keys.remove(tk.name());
+            if (commitLog.everCommitted(tk.name())) {
+              commitLog.append(tk.name(), CommitOp.DELETE, opTime);
+            }
+            removed++;
+          }
+          return removed;
+        });
+  }
+
+  @Override
+  public RecordLog notifications() {
+    return notifications;
+  }
+
+  @Override
+  public RecordLog accessLog() {
+    return accessLog;
+  }
+
+  @Override
+  public Optional<String> serverProperty(String name) {
+    return read(() -> Optional.ofNullable(properties.get(name)));
+  }
+
+  @Override
+  public CompletableFuture<Void> putServerProperty(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    return write(
+        now -> {
+          if (value == null) {
+            properties.remove(name);
+          } else {
+            properties.put(name, value);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public long approximateSizeBytes() {
+    return read(
+        () -> {
+          long size = 0;
+          for (var e : keys.entrySet()) {
+            size += e.getKey().length() + StoredValueCodec.encode(e.getValue()).length;
+          }
+          return size;
+        });
+  }
+
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      closed = true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+}

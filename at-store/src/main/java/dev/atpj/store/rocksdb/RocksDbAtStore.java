@@ -1,0 +1,245 @@
+package dev.atpj.store.rocksdb;
+
+import dev.atpj.store.AtStore;
+import dev.atpj.store.CommitLog;
+import dev.atpj.store.CommitOp;
+import dev.atpj.store.KeyEntry;
+import dev.atpj.store.Mutation;
+import dev.atpj.store.RecordLog;
+import dev.atpj.store.StoreConfig;
+import dev.atpj.store.StoredValue;
+import dev.atpj.store.SyncPolicy;
+import dev.atpj.store.internal.OrderedBytes;
+import dev.atpj.store.internal.StoreErrors;
+import dev.atpj.store.internal.StoredValueCodec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link AtStore} of one atSign on its own RocksDB database. Open it with {@link
+ * StoreEnvironment#open}. Reads run on the caller's thread; writes are group-committed on the
+ * environment's commit threads, where their futures complete.
+ */
+public final class RocksDbAtStore implements AtStore {
+  private static final Logger LOG = LoggerFactory.getLogger(RocksDbAtStore.class);
+
+  private final StoreEnvironment env;
+  private final StoreConfig config;
+  private final RocksDbResources res;
+  private final CloseGuard guard = new CloseGuard();
+  private final GroupCommitter committer;
+  private final KeystoreOps keystoreOps;
+  private final RocksDbCommitLog commitLog;
+  private final RocksDbRecordLog notifications;
+  private final RocksDbRecordLog accessLog;
+  private final ColumnFamilyHandle keys;
+  private final ColumnFamilyHandle properties;
+
+  RocksDbAtStore(StoreEnvironment env, RocksDbResources res, StoreConfig config, Clock clock) {
+    this.env = env;
+    this.config = config;
+    this.res = res;
+    this.keys = res.handle("keys");
+    this.properties = res.handle("default");
+    long last = RocksDbCommitLog.readLastCommitId(res);
+    this.committer = new GroupCommitter(res, config, clock, env.commitExecutor(), last);
+    this.keystoreOps = new KeystoreOps(res);
+    this.commitLog = new RocksDbCommitLog(this, res);
+    this.notifications = new RocksDbRecordLog(this, res, "notifications");
+    this.accessLog = new RocksDbRecordLog(this, res, "access");
+  }
+
+  StoreConfig config() {
+    return config;
+  }
+
+  GroupCommitter committer() {
+    return committer;
+  }
+
+  KeystoreOps keystoreOps() {
+    return keystoreOps;
+  }
+
+  RocksDB db() {
+    return res.db;
+  }
+
+  /** Runs a read while the native handles are guaranteed open. */
+  <T> T read(Supplier<T> reader) {
+    guard.enter();
+    try {
+      return reader.get();
+    } catch (IllegalArgumentException e) {
+      throw StoreErrors.dataStore("corrupt record", e);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  private byte[] getRaw(ColumnFamilyHandle cf, String key) {
+    return read(
+        () -> {
+          try {
+            return res.db.get(cf, OrderedBytes.utf8(key));
+          } catch (RocksDBException e) {
+            throw StoreErrors.dataStore("read failed", e);
+          }
+        });
+  }
+
+  long longProperty(ColumnFamilyHandle cf, String name) {
+    try {
+      return res.db.getLongProperty(cf, name);
+    } catch (RocksDBException e) {
+      throw StoreErrors.dataStore("property read failed", e);
+    }
+  }
+
+  @Override
+  public Optional<StoredValue> get(String key) {
+    byte[] raw = getRaw(keys, key);
+    return raw == null ? Optional.empty() : Optional.of(read(() -> StoredValueCodec.decode(raw)));
+  }
+
+  @Override
+  public boolean exists(String key) {
+    return getRaw(keys, key) != null;
+  }
+
+  @Override
+  public CompletableFuture<Long> put(String key, StoredValue value, CommitOp op) {
+    Mutation m = new Mutation.Put(key, value, op);
+    return committer.submit(ctx -> keystoreOps.apply(ctx, m));
+  }
+
+  @Override
+  public CompletableFuture<Long> delete(String key, boolean committed) {
+    Mutation m = new Mutation.Delete(key, committed);
+    return committer.submit(ctx -> keystoreOps.apply(ctx, m));
+  }
+
+  @Override
+  public CompletableFuture<List<Long>> apply(List<Mutation> mutations) {
+    List<Mutation> copy = List.copyOf(mutations);
+    return committer.submit(ctx -> keystoreOps.applyAll(ctx, copy));
+  }
+
+  @Override
+  public void forEachKey(String prefix, Predicate<KeyEntry> visitor) {
+    byte[] p = OrderedBytes.utf8(prefix);
+    read(
+        () -> {
+          try (RocksIterator it = res.db.newIterator(keys)) {
+            for (it.seek(p); it.isValid() && OrderedBytes.startsWith(it.key(), p); it.next()) {
+              StoredValue v = StoredValueCodec.decode(it.value());
+              if (!visitor.test(new KeyEntry(OrderedBytes.string(it.key()), v))) {
+                break;
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public CommitLog commitLog() {
+    return commitLog;
+  }
+
+  @Override
+  public List<String> expiredKeys(Instant now, int max) {
+    return read(
+        () -> {
+          List<String> out = new ArrayList<>();
+          try (RocksIterator it = res.db.newIterator(res.handle("expiry"))) {
+            for (it.seekToFirst(); it.isValid() && out.size() < max; it.next()) {
+              if (OrderedBytes.readLong(it.key()) > now.toEpochMilli()) {
+                break;
+              }
+              out.add(OrderedBytes.readSuffix(it.key()));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Integer> removeExpired(Instant now, int max) {
+    return committer.submit(ctx -> keystoreOps.removeExpired(ctx, now, max));
+  }
+
+  @Override
+  public RecordLog notifications() {
+    return notifications;
+  }
+
+  @Override
+  public RecordLog accessLog() {
+    return accessLog;
+  }
+
+  @Override
+  public Optional<String> serverProperty(String name) {
+    return Optional.ofNullable(getRaw(properties, name)).map(OrderedBytes::string);
+  }
+
+  @Override
+  public CompletableFuture<Void> putServerProperty(String name, String value) {
+    byte[] k = OrderedBytes.utf8(Objects.requireNonNull(name, "name"));
+    return committer.submit(
+        ctx -> {
+          if (value == null) {
+            ctx.delete(properties, k);
+          } else {
+            ctx.put(properties, k, OrderedBytes.utf8(value));
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public long approximateSizeBytes() {
+    return read(
+        () -> {
+          long size = 0;
+          for (ColumnFamilyHandle cf : res.handles) {
+            size += longProperty(cf, "rocksdb.total-sst-files-size");
+            size += longProperty(cf, "rocksdb.cur-size-all-mem-tables");
+          }
+          return size;
+        });
+  }
+
+  @Override
+  public synchronized void close() {
+    if (guard.isClosed()) {
+      return;
+    }
+    committer.close();
+    guard.closeAndAwait();
+    try {
+      if (config.syncPolicy() != SyncPolicy.SYNC_EVERY_COMMIT) {
+        res.syncWal();
+      }
+    } catch (RocksDBException e) {
+      LOG.warn("syncing the write-ahead log on close failed", e);
+    } finally {
+      res.close();
+      env.forget(this);
+    }
+  }
+}
