@@ -46,6 +46,7 @@ final class GroupCommitter {
   private volatile long lastCommitId;
   private long nextCommitId;
   private long lastSyncNanos = System.nanoTime();
+  private volatile CommitStats stats = new CommitStats(0, 0, 0);
 
   GroupCommitter(
       RocksDbResources res, StoreConfig config, Clock clock, Executor executor, long lastCommitId) {
@@ -60,6 +61,11 @@ final class GroupCommitter {
   /** The highest commit id written (durable per policy), or -1. */
   long lastCommitId() {
     return lastCommitId;
+  }
+
+  /** Counters since open. */
+  CommitStats stats() {
+    return stats;
   }
 
   /** Queues an operation; the future completes once it is written. */
@@ -121,9 +127,14 @@ final class GroupCommitter {
       for (int i = 0; i < results.length; i++) {
         results[i] = batch.get(i).op.apply(ctx);
       }
-      res.db.write(syncThisBatch() ? res.syncWrite : res.asyncWrite, wb);
+      boolean sync = syncThisBatch();
+      res.db.write(sync ? res.syncWrite : res.asyncWrite, wb);
       nextCommitId = ctx.nextCommitId();
       lastCommitId = nextCommitId - 1;
+      CommitStats s = stats;
+      stats =
+          new CommitStats(
+              s.batches() + 1, s.operations() + batch.size(), s.syncs() + (sync ? 1 : 0));
     } catch (RocksDBException | RuntimeException e) {
       RuntimeException failure = StoreErrors.dataStore("write failed", e);
       return () -> batch.forEach(p -> p.future.completeExceptionally(failure));

@@ -62,6 +62,11 @@ public final class RocksDbAtStore implements AtStore {
     this.accessLog = new RocksDbRecordLog(this, res, "access");
   }
 
+  /** Group-commit counters since this store was opened. */
+  public CommitStats commitStats() {
+    return committer.stats();
+  }
+
   StoreConfig config() {
     return config;
   }
