@@ -2,6 +2,7 @@ package dev.atpj.store;
 
 import static dev.atpj.store.StoreFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +90,12 @@ public interface CommitLogContract extends StoreFixture {
     assertThat(page.lastExaminedId()).isEqualTo(9);
     CommitPage later = store().commitLog().page(19, 5, Long.MAX_VALUE, k -> k.startsWith("wanted"));
     assertThat(ids(later)).containsExactly(25L);
+  }
+
+  @Test
+  default void pageNeedsAPositiveLimit() {
+    assertThatThrownBy(() -> store().commitLog().page(-1, 0, 100, k -> true))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -15,13 +15,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -37,7 +35,7 @@ public final class InMemoryAtStore implements AtStore {
   private final StoreConfig config;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final TreeMap<String, StoredValue> keys = new TreeMap<>(KeyOrder.CODE_POINT);
-  private final TreeSet<TimeKey> expiry = new TreeSet<>();
+  private final InMemoryExpiryIndex expiry = new InMemoryExpiryIndex();
   private final Map<String, String> properties = new HashMap<>();
   private final InMemoryCommitLog commitLog = new InMemoryCommitLog(this);
   private final InMemoryRecordLog notifications = new InMemoryRecordLog(this::isClosed);
@@ -126,25 +124,14 @@ public final class InMemoryAtStore implements AtStore {
   }
 
   private long applyOne(Mutation m, Instant now) {
-    StoredValue old;
     if (m instanceof Mutation.Put p) {
       StoredValue v = StoredValueCodec.normalise(p.value());
-      old = keys.put(p.key(), v);
-      unindex(p.key(), old);
-      if (v.metadata().expiresAt() != null) {
-        expiry.add(new TimeKey(v.metadata().expiresAt().toEpochMilli(), p.key()));
-      }
+      expiry.update(p.key(), keys.put(p.key(), v), v);
       return p.op() == null ? -1 : commitLog.append(p.key(), p.op(), now);
     }
     Mutation.Delete d = (Mutation.Delete) m;
-    unindex(d.key(), keys.remove(d.key()));
+    expiry.update(d.key(), keys.remove(d.key()), null);
     return d.committed() ? commitLog.append(d.key(), CommitOp.DELETE, now) : -1;
-  }
-
-  private void unindex(String key, StoredValue old) {
-    if (old != null && old.metadata().expiresAt() != null) {
-      expiry.remove(new TimeKey(old.metadata().expiresAt().toEpochMilli(), key));
-    }
   }
 
   @Override
@@ -175,38 +162,21 @@ public final class InMemoryAtStore implements AtStore {
 
   @Override
   public List<String> expiredKeys(Instant now, int max) {
-    return read(
-        () -> {
-          List<String> out = new ArrayList<>();
-          for (TimeKey tk : expiry) {
-            if (out.size() >= max || tk.millis() > now.toEpochMilli()) {
-              break;
-            }
-            out.add(tk.name());
-          }
-          return out;
-        });
+    return read(() -> expiry.expired(now, max));
   }
 
   @Override
   public CompletableFuture<Integer> removeExpired(Instant now, int max) {
     return write(
         opTime -> {
-          int removed = 0;
-          Iterator<TimeKey> it = expiry.iterator();
-          while (removed < max && it.hasNext()) {
-            TimeKey tk = it.next();
-            if (tk.millis() > now.toEpochMilli()) {
-              break;
+          List<String> expired = expiry.expired(now, max);
+          for (String key : expired) {
+            expiry.update(key, keys.remove(key), null);
+            if (commitLog.everCommitted(key)) {
+              commitLog.append(key, CommitOp.DELETE, opTime);
             }
-            it.remove();
-            keys.remove(tk.name());
-            if (commitLog.everCommitted(tk.name())) {
-              commitLog.append(tk.name(), CommitOp.DELETE, opTime);
-            }
-            removed++;
           }
-          return removed;
+          return expired.size();
         });
   }
 

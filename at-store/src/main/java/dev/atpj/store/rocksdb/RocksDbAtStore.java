@@ -88,8 +88,6 @@ public final class RocksDbAtStore implements AtStore {
     guard.enter();
     try {
       return reader.get();
-    } catch (IllegalArgumentException e) {
-      throw StoreErrors.dataStore("corrupt record", e);
     } finally {
       guard.exit();
     }
@@ -106,6 +104,14 @@ public final class RocksDbAtStore implements AtStore {
         });
   }
 
+  private static StoredValue decode(byte[] raw) {
+    try {
+      return StoredValueCodec.decode(raw);
+    } catch (IllegalArgumentException e) {
+      throw StoreErrors.dataStore("corrupt record", e);
+    }
+  }
+
   long longProperty(ColumnFamilyHandle cf, String name) {
     try {
       return res.db.getLongProperty(cf, name);
@@ -117,7 +123,7 @@ public final class RocksDbAtStore implements AtStore {
   @Override
   public Optional<StoredValue> get(String key) {
     byte[] raw = getRaw(keys, key);
-    return raw == null ? Optional.empty() : Optional.of(read(() -> StoredValueCodec.decode(raw)));
+    return raw == null ? Optional.empty() : Optional.of(decode(raw));
   }
 
   @Override
@@ -150,7 +156,7 @@ public final class RocksDbAtStore implements AtStore {
         () -> {
           try (RocksIterator it = res.db.newIterator(keys)) {
             for (it.seek(p); it.isValid() && OrderedBytes.startsWith(it.key(), p); it.next()) {
-              StoredValue v = StoredValueCodec.decode(it.value());
+              StoredValue v = decode(it.value());
               if (!visitor.test(new KeyEntry(OrderedBytes.string(it.key()), v))) {
                 break;
               }

@@ -53,6 +53,9 @@ final class RocksDbCommitLog implements CommitLog, CommitPager.Source {
 
   @Override
   public CommitPage page(long after, int limit, long byteBudget, Predicate<String> keyFilter) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit < 1");
+    }
     return store.read(
         () ->
             CommitPager.page(
@@ -95,11 +98,19 @@ final class RocksDbCommitLog implements CommitLog, CommitPager.Source {
     long lastVisible = lastCommitId();
     try (RocksIterator it = db.newIterator(commits)) {
       for (it.seek(OrderedBytes.ofLong(Math.max(after + 1, 0))); it.isValid(); it.next()) {
-        CommitEntry e = CommitEntryCodec.decode(it.key(), it.value());
+        CommitEntry e = decode(it.key(), it.value());
         if (e.commitId() > lastVisible || !visitor.test(e)) {
           return;
         }
       }
+    }
+  }
+
+  private static CommitEntry decode(byte[] key, byte[] value) {
+    try {
+      return CommitEntryCodec.decode(key, value);
+    } catch (IllegalArgumentException e) {
+      throw StoreErrors.dataStore("corrupt record", e);
     }
   }
 

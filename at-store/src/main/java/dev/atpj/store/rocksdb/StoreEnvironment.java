@@ -93,6 +93,10 @@ public final class StoreEnvironment implements AutoCloseable {
       RocksDbAtStore store =
           new RocksDbAtStore(this, RocksDbResources.open(dir, config, this), config, clock);
       open.add(store);
+      if (closed) {
+        store.close();
+        throw StoreErrors.closed();
+      }
       return store;
     } catch (RocksDBException | IOException e) {
       throw StoreErrors.dataStore("cannot open store", e);
@@ -101,8 +105,9 @@ public final class StoreEnvironment implements AutoCloseable {
 
   /**
    * The folder of an atSign's store under {@code root}: the atSign without its leading {@code @},
-   * with every character other than ASCII letters, digits, {@code -} and {@code _} percent-encoded
-   * (UTF-8), so that any atSign maps to one safe, distinct folder name.
+   * with every character other than lower-case ASCII letters, digits, {@code -} and {@code _}
+   * percent-encoded (UTF-8), so that any atSign maps to one safe folder name, distinct even on a
+   * case-insensitive file system.
    */
   public static Path folderFor(Path root, String atSign) {
     String name = atSign.startsWith("@") ? atSign.substring(1) : atSign;
