@@ -42,7 +42,7 @@ public record StoreConfig(
   public static final int DEFAULT_MAX_BATCH_OPS = 1024;
 
   /** Default {@link #pageScanLimit()}. */
-  public static final int DEFAULT_PAGE_SCAN_LIMIT = 100_000;
+  public static final int DEFAULT_PAGE_SCAN_LIMIT = 20_000;
 
   /** The defaults. */
   public static final StoreConfig DEFAULT =

@@ -44,8 +44,14 @@ class LargeCommitLogTest {
       }
       try (RocksDbAtStore store = env.open(dir, StoreConfig.DEFAULT, clock)) {
         assertThat(store.lastCommitId()).isEqualTo(ENTRIES - 1);
-        // Entries 120,001..149,999 are superseded (their keys were rewritten 50,000 ids later).
-        CommitPage page = store.commitLog().page(120_000, 10, Long.MAX_VALUE, k -> true);
+        // Entries 120,001..149,999 are superseded (their keys were rewritten 50,000 ids later):
+        // the first call stops at the page-scan limit; the caller continues from where it stopped.
+        CommitPage skipped = store.commitLog().page(120_000, 10, Long.MAX_VALUE, k -> true);
+        assertThat(skipped.entries()).isEmpty();
+        assertThat(skipped.lastExaminedId())
+            .isEqualTo(120_000 + StoreConfig.DEFAULT_PAGE_SCAN_LIMIT);
+        CommitPage page =
+            store.commitLog().page(skipped.lastExaminedId(), 10, Long.MAX_VALUE, k -> true);
         assertThat(page.entries())
             .extracting(CommitEntry::commitId)
             .containsExactly(
