@@ -10,7 +10,8 @@ public enum SyncPolicy {
   SYNC_EVERY_COMMIT,
   /**
    * A group commit is synced when {@link StoreConfig#syncInterval()} has passed since the last
-   * sync; writes in between may be lost on power loss.
+   * sync; writes in between may be lost on power loss. There is no timer: an idle store's last
+   * unsynced writes are synced by its next synced batch or on close.
    */
   PERIODIC,
   /** Never synced by the store (the operating system writes back when it likes). */

@@ -6,10 +6,10 @@ import dev.atpj.store.internal.CommitEntryCodec;
 import dev.atpj.store.internal.OrderedBytes;
 import dev.atpj.store.internal.StoredValueCodec;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 
 /**
  * Keystore writes inside a batch: the key, its commit entry, its latest-commit record and its
@@ -66,53 +66,63 @@ final class KeystoreOps {
 
   /** Removes expired keys (see {@link dev.atpj.store.AtStore#removeExpired}). */
   int removeExpired(BatchContext ctx, Instant now, int max) throws RocksDBException {
-    int removed = 0;
-    int examined = 0;
-    try (RocksIterator it = res.db.newIterator(expiry)) {
-      for (it.seekToFirst(); it.isValid() && examined < max; it.next()) {
-        byte[] ik = it.key();
-        long millis = OrderedBytes.readLong(ik);
-        if (millis > now.toEpochMilli()) {
-          break;
-        }
-        if (ctx.get(expiry, ik) == null) {
-          continue;
-        }
-        examined++;
-        byte[] kb = java.util.Arrays.copyOfRange(ik, 8, ik.length);
-        Instant current = expiresAt(ctx.get(keys, kb));
-        ctx.delete(expiry, ik);
-        if (current != null && current.toEpochMilli() == millis) {
-          ctx.delete(keys, kb);
-          if (ctx.get(latest, kb) != null) {
-            commit(ctx, OrderedBytes.string(kb), kb, CommitOp.DELETE);
-          }
-          removed++;
-        }
-      }
+    int[] examined = {0};
+    int[] removed = {0};
+    if (max < 1) {
+      return 0;
     }
-    return removed;
+    RocksScan.from(
+        res.db,
+        expiry,
+        null,
+        (ik, v) -> {
+          long millis = OrderedBytes.readLong(ik);
+          if (millis > now.toEpochMilli()) {
+            return false;
+          }
+          if (ctx.get(expiry, ik) == null) {
+            return true; // already removed by this batch
+          }
+          examined[0]++;
+          byte[] kb = Arrays.copyOfRange(ik, 8, ik.length);
+          Instant current = expiresAt(ctx.get(keys, kb));
+          ctx.delete(expiry, ik);
+          if (current != null && current.toEpochMilli() == millis) {
+            ctx.delete(keys, kb);
+            if (ctx.get(latest, kb) != null) {
+              commit(ctx, OrderedBytes.string(kb), kb, CommitOp.DELETE);
+            }
+            removed[0]++;
+          }
+          return examined[0] < max;
+        });
+    return removed[0];
   }
 
   /** Removes superseded commit entries (see {@link dev.atpj.store.CommitLog#compact}). */
   int compact(BatchContext ctx, long upTo, int maxExamined) throws RocksDBException {
-    int removed = 0;
-    int examined = 0;
-    try (RocksIterator it = res.db.newIterator(commits)) {
-      for (it.seekToFirst(); it.isValid() && examined++ < maxExamined; it.next()) {
-        byte[] idKey = it.key();
-        if (OrderedBytes.readLong(idKey) > upTo) {
-          break;
-        }
-        String key = CommitEntryCodec.decode(idKey, it.value()).key();
-        byte[] latestId = ctx.get(latest, OrderedBytes.utf8(key));
-        if (latestId == null || !java.util.Arrays.equals(latestId, idKey)) {
-          ctx.delete(commits, idKey);
-          removed++;
-        }
-      }
+    int[] examined = {0};
+    int[] removed = {0};
+    if (maxExamined < 1) {
+      return 0;
     }
-    return removed;
+    RocksScan.from(
+        res.db,
+        commits,
+        null,
+        (idKey, v) -> {
+          if (OrderedBytes.readLong(idKey) > upTo) {
+            return false;
+          }
+          String key = CommitEntryCodec.decode(idKey, v).key();
+          byte[] latestId = ctx.get(latest, OrderedBytes.utf8(key));
+          if (latestId == null || !Arrays.equals(latestId, idKey)) {
+            ctx.delete(commits, idKey);
+            removed[0]++;
+          }
+          return ++examined[0] < maxExamined;
+        });
+    return removed[0];
   }
 
   /** Applies mutations in order. */

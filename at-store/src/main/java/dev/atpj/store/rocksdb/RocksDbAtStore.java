@@ -20,11 +20,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +52,13 @@ public final class RocksDbAtStore implements AtStore {
     this.res = res;
     this.keys = res.handle("keys");
     this.properties = res.handle("default");
-    long last = RocksDbCommitLog.readLastCommitId(res);
+    long last;
+    try {
+      last = RocksDbCommitLog.readLastCommitId(res);
+    } catch (RocksDBException e) {
+      res.close();
+      throw StoreErrors.dataStore("cannot open store", e);
+    }
     this.committer = new GroupCommitter(res, config, clock, env.commitExecutor(), last);
     this.keystoreOps = new KeystoreOps(res);
     this.commitLog = new RocksDbCommitLog(this, res);
@@ -83,25 +87,25 @@ public final class RocksDbAtStore implements AtStore {
     return res.db;
   }
 
-  /** Runs a read while the native handles are guaranteed open. */
-  <T> T read(Supplier<T> reader) {
+  /** A read that may fail in RocksDB. */
+  interface Read<T> {
+    T run() throws RocksDBException;
+  }
+
+  /** Runs a read while the native handles are guaranteed open; maps RocksDB failures. */
+  <T> T read(Read<T> reader) {
     guard.enter();
     try {
-      return reader.get();
+      return reader.run();
+    } catch (RocksDBException e) {
+      throw StoreErrors.dataStore("read failed", e);
     } finally {
       guard.exit();
     }
   }
 
   private byte[] getRaw(ColumnFamilyHandle cf, String key) {
-    return read(
-        () -> {
-          try {
-            return res.db.get(cf, OrderedBytes.utf8(key));
-          } catch (RocksDBException e) {
-            throw StoreErrors.dataStore("read failed", e);
-          }
-        });
+    return read(() -> res.db.get(cf, OrderedBytes.utf8(key)));
   }
 
   private static StoredValue decode(byte[] raw) {
@@ -112,12 +116,8 @@ public final class RocksDbAtStore implements AtStore {
     }
   }
 
-  long longProperty(ColumnFamilyHandle cf, String name) {
-    try {
-      return res.db.getLongProperty(cf, name);
-    } catch (RocksDBException e) {
-      throw StoreErrors.dataStore("property read failed", e);
-    }
+  long longProperty(ColumnFamilyHandle cf, String name) throws RocksDBException {
+    return res.db.getLongProperty(cf, name);
   }
 
   @Override
@@ -154,14 +154,13 @@ public final class RocksDbAtStore implements AtStore {
     byte[] p = OrderedBytes.utf8(prefix);
     read(
         () -> {
-          try (RocksIterator it = res.db.newIterator(keys)) {
-            for (it.seek(p); it.isValid() && OrderedBytes.startsWith(it.key(), p); it.next()) {
-              StoredValue v = decode(it.value());
-              if (!visitor.test(new KeyEntry(OrderedBytes.string(it.key()), v))) {
-                break;
-              }
-            }
-          }
+          RocksScan.from(
+              res.db,
+              keys,
+              p,
+              (k, v) ->
+                  OrderedBytes.startsWith(k, p)
+                      && visitor.test(new KeyEntry(OrderedBytes.string(k), decode(v))));
           return null;
         });
   }
@@ -176,13 +175,15 @@ public final class RocksDbAtStore implements AtStore {
     return read(
         () -> {
           List<String> out = new ArrayList<>();
-          try (RocksIterator it = res.db.newIterator(res.handle("expiry"))) {
-            for (it.seekToFirst(); it.isValid() && out.size() < max; it.next()) {
-              if (OrderedBytes.readLong(it.key()) > now.toEpochMilli()) {
-                break;
-              }
-              out.add(OrderedBytes.readSuffix(it.key()));
-            }
+          if (max > 0) {
+            RocksScan.from(
+                res.db,
+                res.handle("expiry"),
+                null,
+                (k, v) ->
+                    OrderedBytes.readLong(k) <= now.toEpochMilli()
+                        && out.add(OrderedBytes.readSuffix(k))
+                        && out.size() < max);
           }
           return out;
         });

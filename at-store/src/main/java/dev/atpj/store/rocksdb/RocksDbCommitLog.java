@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 
 /**
  * The commit log on RocksDB: {@code commits} maps the 8-byte commit id to the entry, {@code latest}
@@ -39,11 +38,9 @@ final class RocksDbCommitLog implements CommitLog, CommitPager.Source {
   }
 
   /** The last commit id on disk, by one seek (no scan), or -1. */
-  static long readLastCommitId(RocksDbResources res) {
-    try (RocksIterator it = res.db.newIterator(res.handle("commits"))) {
-      it.seekToLast();
-      return it.isValid() ? OrderedBytes.readLong(it.key()) : -1;
-    }
+  static long readLastCommitId(RocksDbResources res) throws RocksDBException {
+    byte[] last = RocksScan.lastKey(res.db, res.handle("commits"));
+    return last == null ? -1 : OrderedBytes.readLong(last);
   }
 
   @Override
@@ -96,13 +93,17 @@ final class RocksDbCommitLog implements CommitLog, CommitPager.Source {
       return;
     }
     long lastVisible = lastCommitId();
-    try (RocksIterator it = db.newIterator(commits)) {
-      for (it.seek(OrderedBytes.ofLong(Math.max(after + 1, 0))); it.isValid(); it.next()) {
-        CommitEntry e = decode(it.key(), it.value());
-        if (e.commitId() > lastVisible || !visitor.test(e)) {
-          return;
-        }
-      }
+    try {
+      RocksScan.from(
+          db,
+          commits,
+          OrderedBytes.ofLong(Math.max(after + 1, 0)),
+          (k, v) -> {
+            CommitEntry e = decode(k, v);
+            return e.commitId() <= lastVisible && visitor.test(e);
+          });
+    } catch (RocksDBException e) {
+      throw StoreErrors.dataStore("commit log read failed", e);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.atpj.store.rocksdb;
 import dev.atpj.store.LogRecord;
 import dev.atpj.store.RecordLog;
 import dev.atpj.store.internal.OrderedBytes;
-import dev.atpj.store.internal.StoreErrors;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 
 /**
  * A {@link RecordLog} in two column families: {@code <name>_time} maps (time, id) to the record
@@ -58,19 +56,15 @@ final class RocksDbRecordLog implements RecordLog {
   public Optional<LogRecord> get(String id) {
     return store.read(
         () -> {
-          try {
-            byte[] time = store.db().get(byId, OrderedBytes.utf8(id));
-            if (time == null) {
-              return Optional.empty();
-            }
-            long millis = OrderedBytes.readLong(time);
-            byte[] data =
-                store.db().get(byTime, OrderedBytes.withLong(millis, OrderedBytes.utf8(id)));
-            return Optional.ofNullable(data)
-                .map(d -> new LogRecord(id, Instant.ofEpochMilli(millis), d));
-          } catch (RocksDBException e) {
-            throw StoreErrors.dataStore("log read failed", e);
+          byte[] time = store.db().get(byId, OrderedBytes.utf8(id));
+          if (time == null) {
+            return Optional.empty();
           }
+          long millis = OrderedBytes.readLong(time);
+          byte[] data =
+              store.db().get(byTime, OrderedBytes.withLong(millis, OrderedBytes.utf8(id)));
+          return Optional.ofNullable(data)
+              .map(d -> new LogRecord(id, Instant.ofEpochMilli(millis), d));
         });
   }
 
@@ -84,15 +78,14 @@ final class RocksDbRecordLog implements RecordLog {
   public void forEachSince(Instant from, Predicate<LogRecord> visitor) {
     store.read(
         () -> {
-          try (RocksIterator it = store.db().newIterator(byTime)) {
-            for (it.seek(OrderedBytes.ofLong(from.toEpochMilli())); it.isValid(); it.next()) {
-              byte[] k = it.key();
-              Instant t = Instant.ofEpochMilli(OrderedBytes.readLong(k));
-              if (!visitor.test(new LogRecord(OrderedBytes.readSuffix(k), t, it.value()))) {
-                break;
-              }
-            }
-          }
+          RocksScan.from(
+              store.db(),
+              byTime,
+              OrderedBytes.ofLong(from.toEpochMilli()),
+              (k, v) -> {
+                Instant t = Instant.ofEpochMilli(OrderedBytes.readLong(k));
+                return visitor.test(new LogRecord(OrderedBytes.readSuffix(k), t, v));
+              });
           return null;
         });
   }
@@ -108,21 +101,25 @@ final class RocksDbRecordLog implements RecordLog {
   }
 
   private int removeOldest(BatchContext ctx, int max, long beforeMillis) throws RocksDBException {
-    int removed = 0;
-    try (RocksIterator it = store.db().newIterator(byTime)) {
-      for (it.seekToFirst(); it.isValid() && removed < max; it.next()) {
-        byte[] k = it.key();
-        if (OrderedBytes.readLong(k) >= beforeMillis) {
-          break;
-        }
-        if (ctx.get(byTime, k) != null) {
-          ctx.delete(byTime, k);
-          ctx.delete(byId, Arrays.copyOfRange(k, 8, k.length));
-          removed++;
-        }
-      }
+    int[] removed = {0};
+    if (max > 0) {
+      RocksScan.from(
+          store.db(),
+          byTime,
+          null,
+          (k, v) -> {
+            if (OrderedBytes.readLong(k) >= beforeMillis) {
+              return false;
+            }
+            if (ctx.get(byTime, k) != null) {
+              ctx.delete(byTime, k);
+              ctx.delete(byId, Arrays.copyOfRange(k, 8, k.length));
+              removed[0]++;
+            }
+            return removed[0] < max;
+          });
     }
-    return removed;
+    return removed[0];
   }
 
   @Override
