@@ -49,7 +49,8 @@ public interface AtStore extends AutoCloseable {
    *
    * @param key the canonical key
    * @param value the value and metadata, stored as given (the caller merges metadata)
-   * @param op the commit-log operation, or {@code null} for a key type that is not committed
+   * @param op the commit-log operation ({@code +}, {@code #} or {@code *}; not DELETE), or {@code
+   *     null} for a key type that is not committed
    * @return the new commit id, or -1 when not committed
    */
   CompletableFuture<Long> put(String key, StoredValue value, CommitOp op);

@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Round-trip laws of the binary encodings. */
-class StoredValueCodecProperties {
+class StoredValueCodecPropertiesTest {
 
   @Property(tries = 500)
   void decodeOfEncodeIsIdentity(@ForAll("values") StoredValue v) {
