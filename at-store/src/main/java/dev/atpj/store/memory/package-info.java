@@ -1,0 +1,2 @@
+/** An in-memory {@link dev.atpj.store.AtStore} with the same semantics as the persistent one. */
+package dev.atpj.store.memory;
