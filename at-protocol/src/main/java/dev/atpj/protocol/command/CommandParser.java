@@ -65,7 +65,7 @@ public final class CommandParser {
             ? UpdateCommandParser.updateJson(args.substring(VerbResolver.JSON.length()))
             : UpdateCommandParser.update(args);
       case UPDATE_META:
-        return UpdateCommandParser.updateMeta(args.substring(VerbResolver.META.length() - 1));
+        return UpdateCommandParser.updateMeta(VerbResolver.subVerbArgs(verb, args));
       case LLOOKUP:
         return LookupCommandParser.llookup(args);
       case LOOKUP:
@@ -81,13 +81,13 @@ public final class CommandParser {
       case NOTIFY:
         return NotifyCommandParser.notify(args);
       case NOTIFY_ALL:
-        return NotifyFamilyParser.notifyAll(args.substring(VerbResolver.subVerbLength(verb)));
+        return NotifyFamilyParser.notifyAll(VerbResolver.subVerbArgs(verb, args));
       case NOTIFY_LIST:
-        return NotifyFamilyParser.notifyList(args.substring(VerbResolver.subVerbLength(verb)));
+        return NotifyFamilyParser.notifyList(VerbResolver.subVerbArgs(verb, args));
       case NOTIFY_STATUS:
       case NOTIFY_FETCH:
       case NOTIFY_REMOVE:
-        return NotifyFamilyParser.byId(verb, args.substring(VerbResolver.subVerbLength(verb)));
+        return NotifyFamilyParser.byId(verb, VerbResolver.subVerbArgs(verb, args));
       case SYNC:
         return SyncStatsParser.sync(args);
       case STATS:

@@ -10,9 +10,12 @@ import java.util.List;
 final class NotifyFamilyParser {
   private NotifyFamilyParser() {}
 
-  /** {@code args} is the text after {@code notify:all:}. */
+  /** {@code args} is the text after {@code notify:all}. */
   static Command notifyAll(String args) {
-    Cursor c = new Cursor(args, 0);
+    if (!args.startsWith(":")) {
+      throw Checks.syntax(Verb.NOTIFY_ALL);
+    }
+    Cursor c = new Cursor(args, 1);
     NotifyOperation operation = null;
     MessageType messageType = null;
     MetadataOptionReader metadata = new MetadataOptionReader();
@@ -70,8 +73,9 @@ final class NotifyFamilyParser {
     return new NotifyList(from, to, regex);
   }
 
-  /** {@code id} is the text after {@code notify:<sub>:}. */
-  static Command byId(Verb verb, String id) {
+  /** {@code args} is the text after {@code notify:<sub>}: {@code :<id>}. */
+  static Command byId(Verb verb, String args) {
+    String id = args.startsWith(":") ? args.substring(1) : "";
     if (id.isEmpty() || UpdateCommandParser.containsWhitespace(id)) {
       throw Checks.syntax(verb);
     }

@@ -5,7 +5,6 @@ package dev.atpj.protocol.command;
  * update:meta} and {@code notify:list|status|fetch|remove|all}.
  */
 final class VerbResolver {
-  static final String META = ":meta:";
   static final String JSON = ":json:";
 
   private VerbResolver() {}
@@ -14,7 +13,7 @@ final class VerbResolver {
   static Verb resolve(String word, String args) {
     switch (word) {
       case "update":
-        return startsWith(args, META) ? Verb.UPDATE_META : Verb.UPDATE;
+        return startsWith(args, ":meta:") ? Verb.UPDATE_META : Verb.UPDATE;
       case "notify":
         return notifyVerb(args);
       default:
@@ -26,30 +25,43 @@ final class VerbResolver {
     return startsWith(args, JSON);
   }
 
-  /** The length of {@code :<sub>} plus the colon after it, for the two-part notify verbs. */
-  static int subVerbLength(Verb verb) {
-    int base = verb.wireName().length() - "notify".length();
-    return verb == Verb.NOTIFY_LIST ? base : base + 1;
+  /**
+   * The arguments after a two-part verb's sub-verb, e.g. {@code :abc} for {@code notify:status:abc}
+   * or {@code :x@alice:ttl:1} for {@code update:meta:x@alice:ttl:1}.
+   */
+  static String subVerbArgs(Verb verb, String args) {
+    int sub = verb.wireName().indexOf(':');
+    return args.substring(verb.wireName().length() - sub);
   }
 
   private static Verb notifyVerb(String args) {
-    if (startsWith(args, ":list")
-        && (args.length() == 5 || args.charAt(5) == ':' || args.charAt(5) == ' ')) {
-      return Verb.NOTIFY_LIST;
+    String sub = subVerb(args);
+    switch (sub) {
+      case "list":
+        return Verb.NOTIFY_LIST;
+      case "status":
+        return Verb.NOTIFY_STATUS;
+      case "fetch":
+        return Verb.NOTIFY_FETCH;
+      case "remove":
+        return Verb.NOTIFY_REMOVE;
+      case "all":
+        return Verb.NOTIFY_ALL;
+      default:
+        return Verb.NOTIFY;
     }
-    if (startsWith(args, ":status:")) {
-      return Verb.NOTIFY_STATUS;
+  }
+
+  /** The lower-cased word after the first colon, up to the next colon, space or end. */
+  private static String subVerb(String args) {
+    if (!args.startsWith(":")) {
+      return "";
     }
-    if (startsWith(args, ":fetch:")) {
-      return Verb.NOTIFY_FETCH;
+    int end = 1;
+    while (end < args.length() && args.charAt(end) != ':' && args.charAt(end) != ' ') {
+      end++;
     }
-    if (startsWith(args, ":remove:")) {
-      return Verb.NOTIFY_REMOVE;
-    }
-    if (startsWith(args, ":all:")) {
-      return Verb.NOTIFY_ALL;
-    }
-    return Verb.NOTIFY;
+    return args.substring(1, end).toLowerCase(java.util.Locale.ROOT);
   }
 
   private static boolean startsWith(String text, String prefix) {
