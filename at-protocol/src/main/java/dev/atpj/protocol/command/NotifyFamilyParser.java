@@ -54,10 +54,8 @@ final class NotifyFamilyParser {
     if (args.isEmpty()) {
       return new NotifyList();
     }
-    if (args.startsWith(" ")) {
-      return new NotifyList(null, null, args.strip());
-    }
-    Cursor c = new Cursor(args, 1);
+    // The reference regex also lets "notify:list <regex>" through; read it like ":<regex>".
+    Cursor c = new Cursor(args.startsWith(" ") ? args.strip() : args, args.startsWith(" ") ? 0 : 1);
     String from = null;
     String to = null;
     if (c.hasNext() && NotifyList.isDate(c.peek())) {

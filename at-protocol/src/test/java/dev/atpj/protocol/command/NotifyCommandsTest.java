@@ -217,6 +217,10 @@ class NotifyCommandsTest {
     assertCanonical("notify:list:.*wavi", new NotifyList(null, null, ".*wavi"));
     assertCanonical("notify:list:a:b", new NotifyList(null, null, "a:b"));
     assertParses("notify:list .*wavi", new NotifyList(null, null, ".*wavi"), "notify:list:.*wavi");
+    assertParses(
+        "notify:list 2024-01-01:@",
+        new NotifyList("2024-01-01", null, "@"),
+        "notify:list:2024-01-01:@");
     assertInvalid("notify:list:", Verb.NOTIFY_LIST, AtErrorCode.INVALID_SYNTAX);
     assertInvalid("notify:listing", Verb.NOTIFY, AtErrorCode.INVALID_SYNTAX);
   }
