@@ -1,6 +1,7 @@
 package dev.atpj.protocol.command;
 
 import dev.atpj.protocol.AtSign;
+import java.util.Locale;
 
 /** Parses {@code from}, {@code cram}, {@code pkam} and {@code pol} (B5). */
 final class AuthCommandParser {
@@ -50,9 +51,9 @@ final class AuthCommandParser {
     String enrollmentId = null;
     while (c.hasMoreAfterNext(2)) {
       if (signingAlgo == null && c.accept("signingAlgo")) {
-        signingAlgo = c.next().toLowerCase(java.util.Locale.ROOT);
+        signingAlgo = c.next().toLowerCase(Locale.ROOT);
       } else if (hashingAlgo == null && c.accept("hashingAlgo")) {
-        hashingAlgo = c.next().toLowerCase(java.util.Locale.ROOT);
+        hashingAlgo = c.next().toLowerCase(Locale.ROOT);
       } else if (enrollmentId == null
           && (c.accept("enrollmentId") || c.accept("enrollApprovalId"))) {
         enrollmentId = c.next();

@@ -2,6 +2,7 @@ package dev.atpj.protocol.command;
 
 import dev.atpj.protocol.AtSign;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +24,7 @@ public record ConfigBlock(Operation operation, List<AtSign> atSigns) implements 
 
     /** The wire name, e.g. {@code add}. */
     public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

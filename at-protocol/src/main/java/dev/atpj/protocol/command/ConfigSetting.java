@@ -1,5 +1,7 @@
 package dev.atpj.protocol.command;
 
+import java.util.Locale;
+
 /**
  * {@code config:set:<name>=<value>}, {@code config:reset:<name>}, {@code config:print:<name>}:
  * server settings, honoured only in testing mode (B13).
@@ -20,7 +22,7 @@ public record ConfigSetting(Operation operation, String name, String value) impl
 
     /** The wire name, e.g. {@code set}. */
     public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

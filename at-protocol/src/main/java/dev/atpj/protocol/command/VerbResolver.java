@@ -1,5 +1,7 @@
 package dev.atpj.protocol.command;
 
+import java.util.Locale;
+
 /**
  * Decides the verb from the verb word and what follows it, including the two-part verbs {@code
  * update:meta} and {@code notify:list|status|fetch|remove|all}.
@@ -61,7 +63,7 @@ final class VerbResolver {
     while (end < args.length() && args.charAt(end) != ':' && args.charAt(end) != ' ') {
       end++;
     }
-    return args.substring(1, end).toLowerCase(java.util.Locale.ROOT);
+    return args.substring(1, end).toLowerCase(Locale.ROOT);
   }
 
   private static boolean startsWith(String text, String prefix) {
