@@ -94,21 +94,48 @@ public record DirectoryConfig(
   /** A copy with another miss throttle. */
   public DirectoryConfig withMissThrottle(MissThrottle throttle) {
     return new DirectoryConfig(
-        bindHost, port, maxLineBytes, maxConnections, idleTimeout, throttle, registryRefresh,
-        upstream, upstreamCa, upstreamCacheTime, upstreamTimeout);
+        bindHost,
+        port,
+        maxLineBytes,
+        maxConnections,
+        idleTimeout,
+        throttle,
+        registryRefresh,
+        upstream,
+        upstreamCa,
+        upstreamCacheTime,
+        upstreamTimeout);
   }
 
   /** A copy forwarding unknown atSigns to an upstream directory. */
   public DirectoryConfig withUpstream(ServerAddress upstream, Path upstreamCa, Duration cacheTime) {
     return new DirectoryConfig(
-        bindHost, port, maxLineBytes, maxConnections, idleTimeout, missThrottle, registryRefresh,
-        upstream, upstreamCa, cacheTime, upstreamTimeout);
+        bindHost,
+        port,
+        maxLineBytes,
+        maxConnections,
+        idleTimeout,
+        missThrottle,
+        registryRefresh,
+        upstream,
+        upstreamCa,
+        cacheTime,
+        upstreamTimeout);
   }
 
   /** A copy with another idle timeout. */
   public DirectoryConfig withIdleTimeout(Duration idle) {
     return new DirectoryConfig(
-        bindHost, port, maxLineBytes, maxConnections, idle, missThrottle, registryRefresh,
-        upstream, upstreamCa, upstreamCacheTime, upstreamTimeout);
+        bindHost,
+        port,
+        maxLineBytes,
+        maxConnections,
+        idle,
+        missThrottle,
+        registryRefresh,
+        upstream,
+        upstreamCa,
+        upstreamCacheTime,
+        upstreamTimeout);
   }
 }

@@ -72,7 +72,10 @@ public final class DirectoryServer implements AutoCloseable {
     if (registry instanceof FileDirectoryRegistry file) {
       long every = config.registryRefresh().toMillis();
       refresh =
-          loops.workers().next().scheduleWithFixedDelay(file::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+          loops
+              .workers()
+              .next()
+              .scheduleWithFixedDelay(file::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
     }
     return new DirectoryServer(server, refresh);
   }

@@ -65,7 +65,10 @@ final class DirectorySession implements LineSession {
     return upstream
         .find(atSign)
         .thenComposeAsync(
-            remote -> remote.isPresent() ? CompletableFuture.completedFuture(found(remote.get())) : miss(),
+            remote ->
+                remote.isPresent()
+                    ? CompletableFuture.completedFuture(found(remote.get()))
+                    : miss(),
             connection.executor());
   }
 
@@ -73,7 +76,8 @@ final class DirectorySession implements LineSession {
   public Response onLineTooLong(int maxLineBytes) {
     return Response.thenClose(
         DirectoryErrors.line(
-            AtErrorCode.BUFFER_LIMIT_EXCEEDED, "lines are limited to " + maxLineBytes + " bytes")
+                AtErrorCode.BUFFER_LIMIT_EXCEEDED,
+                "lines are limited to " + maxLineBytes + " bytes")
             + "\r\n");
   }
 

@@ -1,8 +1,8 @@
 package dev.atpj.directory;
 
 /**
- * A {@code host:port} pair as the directory answers it. The host is a DNS name or an IPv4
- * address (at_java splits on {@code :}, so IPv6 literals are refused).
+ * A {@code host:port} pair as the directory answers it. The host is a DNS name or an IPv4 address
+ * (at_java splits on {@code :}, so IPv6 literals are refused).
  *
  * @param host the host
  * @param port the port, 1..65535
@@ -10,7 +10,10 @@ package dev.atpj.directory;
 public record ServerAddress(String host, int port) {
   /** Validates host and port. */
   public ServerAddress {
-    if (host == null || host.isBlank() || host.contains(":") || host.chars().anyMatch(c -> c <= ' ')) {
+    if (host == null
+        || host.isBlank()
+        || host.contains(":")
+        || host.chars().anyMatch(c -> c <= ' ')) {
       throw new IllegalArgumentException("invalid host '" + host + "'");
     }
     if (port < 1 || port > 65535) {
@@ -31,7 +34,8 @@ public record ServerAddress(String host, int port) {
       throw new IllegalArgumentException("expected host:port, got '" + text + "'");
     }
     try {
-      return new ServerAddress(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+      return new ServerAddress(
+          text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("expected host:port, got '" + text + "'", e);
     }

@@ -71,8 +71,8 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
       } else {
         session = factory.create(new NettyConnection(ctx.channel(), clock.instant()));
         writeText(session.greeting());
-        ctx.flush();
         drain();
+        ctx.flush();
       }
     }
     super.userEventTriggered(ctx, event);
@@ -134,8 +134,8 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
                         () -> {
                           busy = false;
                           apply(response, failure);
-                          ctx.flush();
                           drain();
+                          ctx.flush();
                         }));
       }
     }
