@@ -1,6 +1,6 @@
 package dev.atpj.client.keys;
 
-import dev.atpj.client.crypto.AtCrypto;
+import dev.atpj.protocol.crypto.AtCrypto;
 import java.security.KeyPair;
 import java.util.Objects;
 

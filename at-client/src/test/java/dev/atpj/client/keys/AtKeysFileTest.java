@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.atpj.client.crypto.AtCrypto;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.crypto.AtCrypto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,4 +1,4 @@
-package dev.atpj.client.crypto;
+package dev.atpj.protocol.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,5 +69,15 @@ class AtCryptoTest {
         .isEqualTo(pair.getPrivate());
     assertThatThrownBy(() -> crypto.decodePublicKey("bm90IGEga2V5"))
         .isInstanceOf(AtException.class);
+  }
+
+  /** The whitepaper's cram transcript cannot be replayed without its secret; check the shape. */
+  @Test
+  void cramDigestIsLowercaseHexSha512OfSecretThenChallenge() throws Exception {
+    String digest = AtCrypto.cramDigest("secret", "_abc@alice:123");
+    byte[] expected =
+        java.security.MessageDigest.getInstance("SHA-512")
+            .digest("secret_abc@alice:123".getBytes(StandardCharsets.UTF_8));
+    assertThat(digest).hasSize(128).isEqualTo(java.util.HexFormat.of().formatHex(expected));
   }
 }

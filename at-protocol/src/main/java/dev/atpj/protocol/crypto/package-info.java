@@ -3,4 +3,4 @@
  * in base64 DER, SHA256withRSA signatures, RSA PKCS#1 v1.5 key wrapping, and AES-256 in CTR mode
  * with PKCS#7 padding (zero IV, or an {@code ivNonce}).
  */
-package dev.atpj.client.crypto;
+package dev.atpj.protocol.crypto;

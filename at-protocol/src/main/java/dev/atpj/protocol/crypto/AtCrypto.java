@@ -1,4 +1,4 @@
-package dev.atpj.client.crypto;
+package dev.atpj.protocol.crypto;
 
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
@@ -61,6 +61,25 @@ public final class AtCrypto {
     }
   }
 
+  /**
+   * The CRAM digest (PROTOCOL.md B5, C4): lowercase hex of SHA-512 over the UTF-8 bytes of the
+   * secret followed directly by the challenge.
+   *
+   * @param secret the shared secret
+   * @param challenge the challenge text after {@code data:}
+   * @return 128 hex characters
+   */
+  public static String cramDigest(String secret, String challenge) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-512")
+              .digest((secret + challenge).getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (GeneralSecurityException e) {
+      throw failure("SHA-512 is not available", e);
+    }
+  }
+
   /** Sixteen random bytes as base64, for an {@code ivNonce}. */
   public String newIvNonce() {
     byte[] iv = new byte[16];
@@ -112,8 +131,21 @@ public final class AtCrypto {
 
   /** Verifies a base64 SHA256withRSA signature of the UTF-8 text. */
   public boolean verify(String text, String base64Signature, PublicKey key) {
+    return verify(text, base64Signature, key, "SHA256withRSA");
+  }
+
+  /**
+   * Verifies a base64 signature of the UTF-8 text.
+   *
+   * @param text the signed text
+   * @param base64Signature the signature
+   * @param key the signer's public key
+   * @param algorithm a JCA signature name such as {@code SHA256withRSA} or {@code SHA512withRSA}
+   * @return whether the signature is valid; false for malformed input
+   */
+  public boolean verify(String text, String base64Signature, PublicKey key, String algorithm) {
     try {
-      Signature signature = Signature.getInstance("SHA256withRSA");
+      Signature signature = Signature.getInstance(algorithm);
       signature.initVerify(key);
       signature.update(text.getBytes(StandardCharsets.UTF_8));
       return signature.verify(Base64.getDecoder().decode(base64Signature.trim()));
