@@ -1,0 +1,125 @@
+package dev.atpj.server;
+
+import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtException;
+import dev.atpj.protocol.AtSign;
+import dev.atpj.server.core.Connection;
+import dev.atpj.server.core.LineServer;
+import dev.atpj.server.core.LineServerConfig;
+import dev.atpj.server.core.LineSession;
+import dev.atpj.server.core.LineSessionFactory;
+import dev.atpj.server.core.ServerTlsContext;
+import dev.atpj.server.session.AtSession;
+import dev.atpj.server.verb.ServerVerbs;
+import dev.atpj.server.verb.VerbRegistry;
+import dev.atpj.store.AtStore;
+import java.net.InetSocketAddress;
+
+/** A running atServer for one atSign. */
+public final class AtServer implements AutoCloseable {
+  private final ServerContext context;
+  private final LineServer listener;
+  private final ServerTlsContext tls;
+
+  private AtServer(ServerContext context, LineServer listener, ServerTlsContext tls) {
+    this.context = context;
+    this.listener = listener;
+    this.tls = tls;
+  }
+
+  /**
+   * Opens the atSign's storage and starts listening.
+   *
+   * @param environment what the process's atServers share
+   * @param config this server's settings
+   * @return the running server
+   */
+  public static AtServer start(AtServerEnvironment environment, AtServerConfig config) {
+    AtStore store =
+        environment.stores().open(config.storageDir(), config.storeConfig(), environment.clock());
+    try {
+      ServerContext context = new ServerContext(config, store, environment.clock());
+      context.registry(new VerbRegistry(ServerVerbs.all()));
+      ServerTlsContext tls = ServerTlsContext.load(config.tls(), true);
+      LineServer listener =
+          LineServer.start(
+              environment.loops(),
+              listenConfig(config),
+              tls,
+              sessions(context),
+              environment.clock());
+      return new AtServer(context, listener, tls);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The atSign served. */
+  public AtSign atSign() {
+    return context.atSign();
+  }
+
+  /** The bound address. */
+  public InetSocketAddress address() {
+    return listener.address();
+  }
+
+  /** The bound port. */
+  public int port() {
+    return listener.port();
+  }
+
+  /** Connections open now. */
+  public int activeConnections() {
+    return listener.activeConnections();
+  }
+
+  /** Re-reads the certificate files; new connections get the new certificate. */
+  public void reloadCertificate() {
+    tls.reload();
+  }
+
+  /** Stops listening, closes every connection, then closes the storage. */
+  @Override
+  public void close() {
+    try {
+      listener.close();
+    } finally {
+      context.store().close();
+    }
+  }
+
+  private static LineServerConfig listenConfig(AtServerConfig config) {
+    return new LineServerConfig(
+        config.bindHost(),
+        config.port(),
+        config.maxLineBytes(),
+        config.maxConnections(),
+        config.idlePolicy(),
+        LineServerConfig.DEFAULT_IDLE_SWEEP_INTERVAL,
+        LineServerConfig.DEFAULT_HANDSHAKE_TIMEOUT);
+  }
+
+  private static LineSessionFactory sessions(ServerContext context) {
+    String limitMessage =
+        context
+                .renderer()
+                .error(
+                    new AtException(
+                        AtErrorCode.INBOUND_CONNECTION_LIMIT, "Inbound connection limit exceeded"),
+                    dev.atpj.protocol.reply.ErrorFormat.LEGACY_TEXT)
+            + "\n";
+    return new LineSessionFactory() {
+      @Override
+      public LineSession create(Connection connection) {
+        return new AtSession(context, connection);
+      }
+
+      @Override
+      public String connectionLimitMessage() {
+        return limitMessage;
+      }
+    };
+  }
+}

@@ -1,0 +1,81 @@
+package dev.atpj.server;
+
+import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.command.CommandParser;
+import dev.atpj.protocol.crypto.AtCrypto;
+import dev.atpj.protocol.reply.ReplyRenderer;
+import dev.atpj.server.verb.VerbRegistry;
+import dev.atpj.store.AtStore;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The services and settings one atServer's sessions and handlers share. Thread-safe: handlers of
+ * many connections use it at once.
+ */
+public final class ServerContext {
+  private final AtServerConfig config;
+  private final AtStore store;
+  private final Clock clock;
+  private final Instant startedAt;
+  private final AtCrypto crypto = new AtCrypto();
+  private final CommandParser parser = new CommandParser();
+  private final ReplyRenderer renderer = new ReplyRenderer();
+  private volatile VerbRegistry registry;
+
+  ServerContext(AtServerConfig config, AtStore store, Clock clock) {
+    this.config = config;
+    this.store = store;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+  }
+
+  /** The server's configuration. */
+  public AtServerConfig config() {
+    return config;
+  }
+
+  /** The atSign this server serves. */
+  public AtSign atSign() {
+    return config.atSign();
+  }
+
+  /** This atSign's storage. */
+  public AtStore store() {
+    return store;
+  }
+
+  /** The clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** When the server started. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** The platform's crypto conventions. */
+  public AtCrypto crypto() {
+    return crypto;
+  }
+
+  /** The command parser. */
+  public CommandParser parser() {
+    return parser;
+  }
+
+  /** The reply renderer, the only writer of {@code data:} and {@code error:} text. */
+  public ReplyRenderer renderer() {
+    return renderer;
+  }
+
+  /** The verb handlers. */
+  public VerbRegistry registry() {
+    return registry;
+  }
+
+  void registry(VerbRegistry registry) {
+    this.registry = registry;
+  }
+}
