@@ -155,7 +155,7 @@ final class DirectoryServeCommand implements Callable<Integer> {
       FileDirectoryRegistry opened) {
     try {
       return DirectoryServer.start(loops, config, context, opened);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty rethrows bind failures (IOExceptions) unchecked
       throw new CliException(
           "cannot listen on "
               + bind

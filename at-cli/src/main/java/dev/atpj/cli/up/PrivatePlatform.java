@@ -209,13 +209,13 @@ public final class PrivatePlatform implements AutoCloseable {
     int first = asked != 0 ? asked : remembered;
     try {
       return start.apply(first);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty rethrows bind failures (IOExceptions) unchecked
       if (asked == 0 && first != 0 && BindFailures.portInUse(e)) {
         LOG.info("port {} of {} is taken; using another free port", first, what);
         return listen(what, host, 0, 0, option, start);
       }
-      if (e instanceof CliException) {
-        throw e;
+      if (e instanceof CliException cli) {
+        throw cli;
       }
       throw BindFailures.describe(what, host, first, option, e);
     }
