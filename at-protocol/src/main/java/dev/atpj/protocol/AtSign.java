@@ -75,6 +75,9 @@ public record AtSign(String name) implements Comparable<AtSign> {
     if (name.isEmpty()) {
       throw invalid(name, "an atSign needs at least one character after @");
     }
+    if (isCanonicalAscii(name)) {
+      return name;
+    }
     StringBuilder out = new StringBuilder(name.length());
     int count = 0;
     int previous = -1;
@@ -90,6 +93,22 @@ public record AtSign(String name) implements Comparable<AtSign> {
       throw invalid(name, "an atSign has at most " + MAX_LENGTH + " characters");
     }
     return out.toString();
+  }
+
+  /** The common case, checked without Unicode tables: lower-case ASCII letters, digits, - _ . */
+  private static boolean isCanonicalAscii(String name) {
+    if (name.length() > MAX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean plain =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkCodePoint(String name, int cp, int previous, int next) {

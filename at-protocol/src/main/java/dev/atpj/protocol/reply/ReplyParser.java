@@ -63,6 +63,18 @@ public final class ReplyParser {
     throw notAReply(line);
   }
 
+  /**
+   * Removes the prompt a previous reply left at the start of a line ({@code @data:ok}, {@code
+   * @alice@error:…}); a line without a reply marker is returned unchanged.
+   *
+   * @param line a reply line
+   * @return the line from its {@code data:}, {@code error:} or {@code notification:} marker on
+   */
+  public static String stripPrompt(String line) {
+    int start = markerStart(line);
+    return start <= 0 ? line : line.substring(start);
+  }
+
   /** Where the marker starts: at 0, or after a prompt {@code @} or {@code @name@}; else -1. */
   private static int markerStart(String text) {
     if (hasMarker(text, 0)) {

@@ -1,0 +1,84 @@
+package dev.atpj.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What one benchmark run measured.
+ *
+ * @param name the target's name
+ * @param operations requests completed while measuring
+ * @param errors requests that failed while measuring
+ * @param seconds measured time
+ * @param sortedLatencyNanos every measured latency, sorted
+ */
+public record BenchResult(
+    String name, long operations, long errors, double seconds, long[] sortedLatencyNanos) {
+
+  /** Requests per second. */
+  public double throughput() {
+    return operations / seconds;
+  }
+
+  /**
+   * A latency percentile in microseconds.
+   *
+   * @param percentile e.g. 99.0
+   * @return the latency, or 0 without samples
+   */
+  public double percentileMicros(double percentile) {
+    if (sortedLatencyNanos.length == 0) {
+      return 0;
+    }
+    int index = (int) Math.ceil(percentile / 100.0 * sortedLatencyNanos.length) - 1;
+    return sortedLatencyNanos[Math.max(0, Math.min(index, sortedLatencyNanos.length - 1))] / 1000.0;
+  }
+
+  /** The table header matching {@link #row()}. */
+  public static String header() {
+    return String.format(
+        Locale.ROOT,
+        "%-28s %12s %10s %10s %10s %10s %8s",
+        "target",
+        "ops/s",
+        "p50 us",
+        "p99 us",
+        "p99.9 us",
+        "max us",
+        "errors");
+  }
+
+  /** One table row. */
+  public String row() {
+    return String.format(
+        Locale.ROOT,
+        "%-28s %12.0f %10.1f %10.1f %10.1f %10.1f %8d",
+        name,
+        throughput(),
+        percentileMicros(50),
+        percentileMicros(99),
+        percentileMicros(99.9),
+        percentileMicros(100),
+        errors);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BenchResult other
+        && name.equals(other.name)
+        && operations == other.operations
+        && errors == other.errors
+        && seconds == other.seconds
+        && Arrays.equals(sortedLatencyNanos, other.sortedLatencyNanos);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + Long.hashCode(operations);
+  }
+
+  @Override
+  public String toString() {
+    return row();
+  }
+}
