@@ -29,6 +29,13 @@ public final class AtpMain {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(root));
     commandLine.setExitCodeExceptionMapper(ExitCodes::of);
+    shareVersion(commandLine, new VersionProvider());
     return commandLine;
+  }
+
+  /** Lets {@code --version} of every subcommand print the build's version too. */
+  private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
+    command.getCommandSpec().versionProvider(version);
+    command.getSubcommands().values().forEach(sub -> shareVersion(sub, version));
   }
 }

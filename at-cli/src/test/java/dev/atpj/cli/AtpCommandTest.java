@@ -49,6 +49,7 @@ class AtpCommandTest {
     Result result = atp().run("--version");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("atp (atpj) ");
+    assertThat(atp().run("directory", "serve", "--version").out()).startsWith("atp (atpj) ");
   }
 
   static Stream<String> commandPaths() {

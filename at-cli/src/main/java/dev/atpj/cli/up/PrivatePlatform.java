@@ -6,7 +6,6 @@ import dev.atpj.client.HostPort;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.FileDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.pki.KeyStores;
 import dev.atpj.pki.PkiStore;
 import dev.atpj.pki.ServerCredentials;
@@ -26,9 +25,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +137,8 @@ public final class PrivatePlatform implements AutoCloseable {
       assignments.recordPort(atSign, served.address().port());
       running.add(served);
     }
-    FileDirectoryRegistry registry = updateRegistry(assignments.all().keySet());
+    FileDirectoryRegistry registry =
+        PlatformRegistry.update(layout.registryFile(), running, assignments.all().keySet());
     ServerCredentials credentials =
         pki.serverCredentials(
             PlatformLayout.directoryServerName(), HostMode.DIRECTORY_HOST, "localhost");
@@ -150,7 +147,7 @@ public final class PrivatePlatform implements AutoCloseable {
             new TlsFiles(credentials.certFile(), credentials.keyFile(), credentials.caFile()),
             false);
     directory =
-        listen(
+        Listening.listen(
             "the atDirectory",
             HostMode.DIRECTORY_HOST,
             settings.directoryPort(),
@@ -188,7 +185,7 @@ public final class PrivatePlatform implements AutoCloseable {
             .bindHost(host)
             .cramSecret(assignment.cramSecret());
     AtServer server =
-        listen(
+        Listening.listen(
             "the atServer of " + atSign,
             host,
             port,
@@ -198,44 +195,6 @@ public final class PrivatePlatform implements AutoCloseable {
     servers.add(server);
     return new RunningAtSign(
         atSign, new HostPort(host, server.port()), assignment.cramSecret(), credentials);
-  }
-
-  /**
-   * Starts a server on a port: the asked one, or for 0 the remembered one and, when that is taken,
-   * any free one.
-   */
-  private static <T> T listen(
-      String what, String host, int asked, int remembered, String option, IntFunction<T> start) {
-    int first = asked != 0 ? asked : remembered;
-    try {
-      return start.apply(first);
-    } catch (Exception e) { // Netty rethrows bind failures (IOExceptions) unchecked
-      if (asked == 0 && first != 0 && BindFailures.portInUse(e)) {
-        LOG.info("port {} of {} is taken; using another free port", first, what);
-        return listen(what, host, 0, 0, option, start);
-      }
-      if (e instanceof CliException cli) {
-        throw cli;
-      }
-      throw BindFailures.describe(what, host, first, option, e);
-    }
-  }
-
-  /** Points the registry at the running servers; forgets atSigns assigned but not running. */
-  private FileDirectoryRegistry updateRegistry(Set<AtSign> assigned) {
-    FileDirectoryRegistry registry = FileDirectoryRegistry.open(layout.registryFile());
-    for (RunningAtSign served : running) {
-      ServerAddress address = new ServerAddress(served.address().host(), served.address().port());
-      if (!registry.find(served.atSign()).equals(Optional.of(address.toString()))) {
-        registry.put(served.atSign(), address);
-      }
-    }
-    for (AtSign atSign : assigned) {
-      if (running.stream().noneMatch(r -> r.atSign().equals(atSign))) {
-        registry.remove(atSign);
-      }
-    }
-    return registry;
   }
 
   /** Same as {@link #stop()}. */

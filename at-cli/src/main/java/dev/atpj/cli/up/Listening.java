@@ -2,10 +2,36 @@ package dev.atpj.cli.up;
 
 import dev.atpj.cli.CliException;
 import java.util.Locale;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns a failure to listen into a message that says what to change. */
-final class BindFailures {
-  private BindFailures() {}
+/** Starts servers on ports, turning a failure to listen into a message that says what to change. */
+final class Listening {
+  private static final Logger LOG = LoggerFactory.getLogger(Listening.class);
+
+  private Listening() {}
+
+  /**
+   * Starts a server on a port: the asked one, or for 0 the remembered one and, when that is taken,
+   * any free one.
+   */
+  static <T> T listen(
+      String what, String host, int asked, int remembered, String option, IntFunction<T> start) {
+    int first = asked != 0 ? asked : remembered;
+    try {
+      return start.apply(first);
+    } catch (Exception e) { // Netty rethrows bind failures (IOExceptions) unchecked
+      if (asked == 0 && first != 0 && portInUse(e)) {
+        LOG.info("port {} of {} is taken; using another free port", first, what);
+        return listen(what, host, 0, 0, option, start);
+      }
+      if (e instanceof CliException cli) {
+        throw cli;
+      }
+      throw describe(what, host, first, option, e);
+    }
+  }
 
   /** Whether a failure means the port is taken. */
   static boolean portInUse(Throwable failure) {
