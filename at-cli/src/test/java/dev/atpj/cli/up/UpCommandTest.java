@@ -124,6 +124,39 @@ class UpCommandTest {
   }
 
   @Test
+  void localhostModePutsEveryServerOn127001WithItsOwnPort() throws Exception {
+    CliRunner atp = atp();
+    Running running =
+        atp.start(
+            "up",
+            "--home",
+            home.toString(),
+            "--atsigns",
+            "@alice,@bob",
+            "--host-mode",
+            "localhost",
+            "--directory-port",
+            "0",
+            "--base-port",
+            "0");
+    running.awaitLine("ready", STARTUP);
+    JsonNode platform = platform();
+    TrustedCa trust = new TrustedCa(home.resolve("pki/ca.pem"));
+    assertThat(platform.at("/atSigns/@alice/port")).isNotEqualTo(platform.at("/atSigns/@bob/port"));
+    for (String atSign : new String[] {"@alice", "@bob"}) {
+      JsonNode server = platform.at("/atSigns/" + atSign);
+      assertThat(server.get("host").asText()).isEqualTo("127.0.0.1");
+      try (WireClient client = trust.connect("127.0.0.1", server.get("port").asInt())) {
+        X509Certificate certificate = (X509Certificate) client.session().getPeerCertificates()[0];
+        assertThat(CertificateHosts.subjectAlternativeNames(certificate))
+            .containsExactlyInAnyOrder("127.0.0.1", "localhost");
+      }
+    }
+    atp.stops().stop();
+    assertThat(running.finish().exitCode()).isZero();
+  }
+
+  @Test
   void aSecondUpOnTheSameHomeAndATakenPortAreClearErrors() throws Exception {
     CliRunner atp = atp();
     Running running = up(atp, "@alice");
