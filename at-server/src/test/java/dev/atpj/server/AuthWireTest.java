@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code from}, {@code cram} and {@code pkam} on the wire (PROTOCOL.md B5, C4, A3, A8). */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class AuthWireTest {
   private static final String CHALLENGE =
       "_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}@alice:"
@@ -31,7 +30,7 @@ class AuthWireTest {
   static void start(TestPki pki) {
     fixture = new AtServerFixture(pki, data);
     alice = fixture.start("@alice");
-    pkamKeys = new AtCrypto().newRsaKeyPair();
+    pkamKeys = Wire.Keys.FIRST;
     try (WireClient client = Wire.owner(fixture, alice)) {
       String key = AtCrypto.encodePublicKey(pkamKeys.getPublic());
       assertThat(client.command("update:privatekey:at_pkam_publickey " + key)).isEqualTo("data:-1");
@@ -139,7 +138,7 @@ class AuthWireTest {
 
   @Test
   void wrongPkamIsAt0401AndTheConnectionStaysOpen() throws Exception {
-    KeyPair other = new AtCrypto().newRsaKeyPair();
+    KeyPair other = Wire.Keys.SECOND;
     try (WireClient client = fixture.connect(alice)) {
       assertThat(Wire.pkam(client, "@alice", other.getPrivate()))
           .isEqualTo("error:AT0401-Client authentication failed : pkam authentication failed");

@@ -6,7 +6,6 @@ import dev.atpj.protocol.key.Metadata;
 import dev.atpj.store.CommitOp;
 import dev.atpj.store.StoredValue;
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code delete} (PROTOCOL.md B6, B9). */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class DeleteWireTest {
   @TempDir static Path data;
   private static AtServerFixture fixture;

@@ -6,7 +6,6 @@ import dev.atpj.store.CommitEntry;
 import dev.atpj.store.CommitOp;
 import dev.atpj.testing.Await;
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ttl/ttb with the injected clock, and the expired-key sweeper (PROTOCOL.md A4, B7). */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class ExpiryWireTest {
   @TempDir static Path data;
   private static AtServerFixture fixture;

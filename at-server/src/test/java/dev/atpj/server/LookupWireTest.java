@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atpj.protocol.key.Metadata;
 import dev.atpj.store.StoredValue;
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code llookup} and {@code lookup} (PROTOCOL.md A4, A5, B8, C8). */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class LookupWireTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

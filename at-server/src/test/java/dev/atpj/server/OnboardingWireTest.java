@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PKAM, publish the encryption key, delete the CRAM secret; afterwards CRAM fails and PKAM works,
  * also after a restart, and the server's signing key pair stays the same.
  */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class OnboardingWireTest {
   @TempDir static Path data;
   private static AtServerFixture fixture;
@@ -36,9 +35,8 @@ class OnboardingWireTest {
 
   @Test
   void atJavaOnboardingThenRestart() {
-    AtCrypto crypto = new AtCrypto();
-    KeyPair pkam = crypto.newRsaKeyPair();
-    KeyPair encryption = crypto.newRsaKeyPair();
+    KeyPair pkam = Wire.Keys.FIRST;
+    KeyPair encryption = Wire.Keys.SECOND;
     AtServer server = fixture.start("@onboard");
     String signingKey;
     try (WireClient client = fixture.connect(server)) {

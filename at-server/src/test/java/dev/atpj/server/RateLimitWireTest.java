@@ -3,7 +3,6 @@ package dev.atpj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rate limits on failed authentication (PROTOCOL.md Part A §8), per connection and address. */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class RateLimitWireTest {
   @TempDir static Path data;
   private static AtServerFixture fixture;

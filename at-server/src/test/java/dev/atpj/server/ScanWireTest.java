@@ -6,7 +6,6 @@ import dev.atpj.protocol.key.Metadata;
 import dev.atpj.store.CommitOp;
 import dev.atpj.store.StoredValue;
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code scan} (PROTOCOL.md B10, C8). */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class ScanWireTest {
   @TempDir static Path data;
   private static AtServerFixture fixture;

@@ -11,7 +11,6 @@ import dev.atpj.store.StoreConfig;
 import dev.atpj.store.StoredValue;
 import dev.atpj.store.rocksdb.StoreEnvironment;
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code llookup}; the restarted server is the next round's victim. The number of rounds is
  * the system property {@code atpj.crashRounds} (default 20).
  */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class ServerCrashTest {
   private static final String AT_SIGN = "@crash";
   private static final String HOST = AtServerFixture.HOST;

@@ -9,7 +9,6 @@ import dev.atpj.store.CommitEntry;
 import dev.atpj.store.CommitOp;
 import dev.atpj.testing.Await;
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code update}, {@code update:json} and {@code update:meta} (PROTOCOL.md B6, B7, C8). */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class UpdateWireTest {
   static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

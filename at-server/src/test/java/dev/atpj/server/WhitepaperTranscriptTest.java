@@ -7,7 +7,6 @@ import dev.atpj.protocol.key.Metadata;
 import dev.atpj.store.CommitOp;
 import dev.atpj.store.StoredValue;
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * update/lookup/delete and scan. One deliberate difference: a lookup of a deleted key answers
  * AT0015 instead of {@code data:null} (PROTOCOL.md A4).
  */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class WhitepaperTranscriptTest {
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 

@@ -13,6 +13,14 @@ import java.util.Base64;
 final class Wire {
   private Wire() {}
 
+  /** Two RSA key pairs generated once per test run (generation is slow), for PKAM and friends. */
+  static final class Keys {
+    static final java.security.KeyPair FIRST = new AtCrypto().newRsaKeyPair();
+    static final java.security.KeyPair SECOND = new AtCrypto().newRsaKeyPair();
+
+    private Keys() {}
+  }
+
   /** Connects to a server and authenticates as its owner with the fixture's CRAM secret. */
   static WireClient owner(AtServerFixture fixture, AtServer server) {
     WireClient client = fixture.connect(server);
