@@ -57,17 +57,16 @@ final class AuthAttempt {
   }
 
   /**
-   * Refuses an attempt this server cannot check (an unsupported algorithm); the challenge is used
-   * up, but it does not count as a failure.
+   * Refuses an attempt this server cannot check (an unsupported algorithm): the challenge is used
+   * up, but the attempt does not count as a failure.
    *
    * @param session the connection
    * @param detail why
-   * @return never returns normally
-   * @throws AtException AT0401 with the detail
+   * @return the AT0401 to throw
    */
-  static AtException refuse(SessionContext session, String detail) {
+  static AtException refused(SessionContext session, String detail) {
     Challenge.clear(session);
-    throw new AtException(AtErrorCode.UNAUTHENTICATED, detail);
+    return new AtException(AtErrorCode.UNAUTHENTICATED, detail);
   }
 
   private static Reply decide(

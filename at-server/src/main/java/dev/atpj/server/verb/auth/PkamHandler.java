@@ -28,11 +28,11 @@ public final class PkamHandler implements VerbHandler<Pkam> {
   @Override
   public CompletionStage<Reply> handle(Pkam command, SessionContext session) {
     if ("ecc_secp256r1".equals(command.signingAlgo())) {
-      throw AuthAttempt.refuse(
+      throw AuthAttempt.refused(
           session, "signingAlgo ecc_secp256r1 is not supported yet; sign with rsa2048");
     }
     if (command.enrollmentId() != null) {
-      throw AuthAttempt.refuse(
+      throw AuthAttempt.refused(
           session, "APKAM enrollments are not supported yet; use pkam without enrollmentId");
     }
     String algorithm = "sha512".equals(command.hashingAlgo()) ? "SHA512withRSA" : "SHA256withRSA";
