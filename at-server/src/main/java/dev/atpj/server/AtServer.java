@@ -9,26 +9,33 @@ import dev.atpj.server.core.LineServerConfig;
 import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.LineSessionFactory;
 import dev.atpj.server.core.ServerTlsContext;
+import dev.atpj.server.data.ExpirySweeper;
 import dev.atpj.server.session.AtSession;
 import dev.atpj.server.verb.ServerVerbs;
 import dev.atpj.server.verb.VerbRegistry;
 import dev.atpj.store.AtStore;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A running atServer for one atSign. */
 public final class AtServer implements AutoCloseable {
   private final ServerContext context;
   private final LineServer listener;
   private final ServerTlsContext tls;
+  private final ExpirySweeper sweeper;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private AtServer(ServerContext context, LineServer listener, ServerTlsContext tls) {
+  private AtServer(
+      ServerContext context, LineServer listener, ServerTlsContext tls, ExpirySweeper sweeper) {
     this.context = context;
     this.listener = listener;
     this.tls = tls;
+    this.sweeper = sweeper;
   }
 
   /**
-   * Opens the atSign's storage and starts listening.
+   * Opens the atSign's storage, seeds the CRAM secret, generates the signing key pair at first
+   * start, starts the expired-key sweeper and starts listening.
    *
    * @param environment what the process's atServers share
    * @param config this server's settings
@@ -40,15 +47,30 @@ public final class AtServer implements AutoCloseable {
     try {
       ServerContext context = new ServerContext(config, store, environment.clock());
       context.registry(new VerbRegistry(ServerVerbs.all()));
+      ServerBootstrap.prepare(context);
       ServerTlsContext tls = ServerTlsContext.load(config.tls(), true);
-      LineServer listener =
-          LineServer.start(
-              environment.loops(),
-              listenConfig(config),
-              tls,
-              sessions(context),
-              environment.clock());
-      return new AtServer(context, listener, tls);
+      ExpirySweeper sweeper =
+          new ExpirySweeper(
+              store,
+              environment.clock(),
+              environment.loops().workers().next(),
+              config.expirySweepInterval(),
+              config.expirySweepBatchSize());
+      LineServer listener;
+      try {
+        listener =
+            LineServer.start(
+                environment.loops(),
+                listenConfig(config),
+                tls,
+                sessions(context),
+                environment.clock());
+      } catch (RuntimeException e) {
+        sweeper.close();
+        throw e;
+      }
+      sweeper.start();
+      return new AtServer(context, listener, tls, sweeper);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -80,10 +102,27 @@ public final class AtServer implements AutoCloseable {
     tls.reload();
   }
 
-  /** Stops listening, closes every connection, then closes the storage. */
+  /** The server's shared services (tests and later features attach here). */
+  ServerContext context() {
+    return context;
+  }
+
+  /** The expired-key sweeper. */
+  ExpirySweeper sweeper() {
+    return sweeper;
+  }
+
+  /**
+   * Stops the sweeper and listening, closes every connection, then closes the storage. Closing
+   * again does nothing.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
+      sweeper.close();
       listener.close();
     } finally {
       context.store().close();

@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param idlePolicy how long silent connections may stay
  * @param storeConfig storage settings (durability policy and paging limits)
  * @param expirySweepInterval how often expired keys are removed from storage
+ * @param expirySweepBatchSize the most expired keys removed in one storage batch; a full batch is
+ *     followed by the next one at once
+ * @param authLimits how failed {@code cram}/{@code pkam} attempts are slowed down and refused
  */
 public record AtServerConfig(
     AtSign atSign,
@@ -36,7 +39,9 @@ public record AtServerConfig(
     int maxConnections,
     ShrinkingIdlePolicy idlePolicy,
     StoreConfig storeConfig,
-    Duration expirySweepInterval) {
+    Duration expirySweepInterval,
+    int expirySweepBatchSize,
+    AuthLimits authLimits) {
 
   /** Default listening address: every interface. */
   public static final String DEFAULT_BIND_HOST = "0.0.0.0";
@@ -53,6 +58,9 @@ public record AtServerConfig(
   /** Default interval of the expired-key sweep. */
   public static final Duration DEFAULT_EXPIRY_SWEEP_INTERVAL = Duration.ofSeconds(30);
 
+  /** Default largest batch of the expired-key sweep. */
+  public static final int DEFAULT_EXPIRY_SWEEP_BATCH_SIZE = 1000;
+
   /** Validates the settings. */
   public AtServerConfig {
     Objects.requireNonNull(atSign, "atSign");
@@ -62,6 +70,7 @@ public record AtServerConfig(
     Objects.requireNonNull(idlePolicy, "idlePolicy");
     Objects.requireNonNull(storeConfig, "storeConfig");
     Objects.requireNonNull(expirySweepInterval, "expirySweepInterval");
+    Objects.requireNonNull(authLimits, "authLimits");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
     }
@@ -70,6 +79,9 @@ public record AtServerConfig(
     }
     if (expirySweepInterval.isZero() || expirySweepInterval.isNegative()) {
       throw new IllegalArgumentException("expirySweepInterval must be positive");
+    }
+    if (expirySweepBatchSize < 1) {
+      throw new IllegalArgumentException("expirySweepBatchSize must be positive");
     }
   }
 
@@ -95,7 +107,9 @@ public record AtServerConfig(
         .maxConnections(maxConnections)
         .idlePolicy(idlePolicy)
         .storeConfig(storeConfig)
-        .expirySweepInterval(expirySweepInterval);
+        .expirySweepInterval(expirySweepInterval)
+        .expirySweepBatchSize(expirySweepBatchSize)
+        .authLimits(authLimits);
   }
 
   /** Builds {@link AtServerConfig}s. */
@@ -111,6 +125,8 @@ public record AtServerConfig(
     private ShrinkingIdlePolicy idlePolicy = ShrinkingIdlePolicy.REFERENCE_DEFAULTS;
     private StoreConfig storeConfig = StoreConfig.DEFAULT;
     private Duration expirySweepInterval = DEFAULT_EXPIRY_SWEEP_INTERVAL;
+    private int expirySweepBatchSize = DEFAULT_EXPIRY_SWEEP_BATCH_SIZE;
+    private AuthLimits authLimits = AuthLimits.DEFAULT;
 
     private Builder(AtSign atSign, Path storageDir, TlsFiles tls) {
       this.atSign = atSign;
@@ -166,6 +182,18 @@ public record AtServerConfig(
       return this;
     }
 
+    /** Sets {@link AtServerConfig#expirySweepBatchSize()}. */
+    public Builder expirySweepBatchSize(int value) {
+      expirySweepBatchSize = value;
+      return this;
+    }
+
+    /** Sets {@link AtServerConfig#authLimits()}. */
+    public Builder authLimits(AuthLimits value) {
+      authLimits = value;
+      return this;
+    }
+
     /** The configuration; validates it. */
     public AtServerConfig build() {
       return new AtServerConfig(
@@ -179,7 +207,9 @@ public record AtServerConfig(
           maxConnections,
           idlePolicy,
           storeConfig,
-          expirySweepInterval);
+          expirySweepInterval,
+          expirySweepBatchSize,
+          authLimits);
     }
   }
 }

@@ -4,6 +4,9 @@ import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.command.CommandParser;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.protocol.reply.ReplyRenderer;
+import dev.atpj.server.auth.AddressFailureLimiter;
+import dev.atpj.server.data.KeyPolicy;
+import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.verb.VerbRegistry;
 import dev.atpj.store.AtStore;
 import java.time.Clock;
@@ -21,6 +24,9 @@ public final class ServerContext {
   private final AtCrypto crypto = new AtCrypto();
   private final CommandParser parser = new CommandParser();
   private final ReplyRenderer renderer = new ReplyRenderer();
+  private final KeyPolicy keyPolicy;
+  private final KeyWriter keyWriter;
+  private final AddressFailureLimiter authFailures;
   private volatile VerbRegistry registry;
 
   ServerContext(AtServerConfig config, AtStore store, Clock clock) {
@@ -28,6 +34,12 @@ public final class ServerContext {
     this.store = store;
     this.clock = clock;
     this.startedAt = clock.instant();
+    this.keyPolicy = new KeyPolicy(config.atSign());
+    this.keyWriter = new KeyWriter(store, clock, config.atSign());
+    AuthLimits limits = config.authLimits();
+    this.authFailures =
+        new AddressFailureLimiter(
+            limits.maxFailuresPerAddress(), limits.addressWindow(), limits.maxTrackedAddresses());
   }
 
   /** The server's configuration. */
@@ -68,6 +80,21 @@ public final class ServerContext {
   /** The reply renderer, the only writer of {@code data:} and {@code error:} text. */
   public ReplyRenderer renderer() {
     return renderer;
+  }
+
+  /** Which keys the owner may write and delete. */
+  public KeyPolicy keyPolicy() {
+    return keyPolicy;
+  }
+
+  /** Ordered, durable writes of the owner's keys; listeners for committed changes attach here. */
+  public KeyWriter keyWriter() {
+    return keyWriter;
+  }
+
+  /** Failed authentication attempts per source address. */
+  public AddressFailureLimiter authFailures() {
+    return authFailures;
   }
 
   /** The verb handlers. */

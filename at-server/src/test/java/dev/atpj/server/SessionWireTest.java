@@ -3,7 +3,6 @@ package dev.atpj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.testing.TestPki;
-import dev.atpj.testing.TestPkiExtension;
 import dev.atpj.testing.WireClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Framing, prompts and error policy of an atServer connection (PROTOCOL.md Part A §1–3, B1–B2). */
-@ExtendWith(TestPkiExtension.class)
+@ExtendWith(SharedTestPki.class)
 class SessionWireTest {
   @TempDir static Path data;
   private static AtServerFixture fixture;

@@ -28,15 +28,12 @@ public final class ReplyRenderer {
   /**
    * A data reply.
    *
-   * @param payload the result; null gives {@code data:null}; a payload already starting with {@code
-   *     data:} is not prefixed again
+   * @param payload the result; null gives {@code data:null}. It is always prefixed, even when it
+   *     starts with {@code data:} itself (a stored value may), so no value loses its text.
    * @return {@code data:<payload>}
    */
   public String data(String payload) {
-    if (payload == null) {
-      return "data:null";
-    }
-    return payload.startsWith("data:") ? payload : "data:" + payload;
+    return "data:" + payload;
   }
 
   /**

@@ -14,7 +14,8 @@ class ReplyRendererTest {
     assertThat(renderer.data("18")).isEqualTo("data:18");
     assertThat(renderer.data(null)).isEqualTo("data:null");
     assertThat(renderer.data("")).isEqualTo("data:");
-    assertThat(renderer.data("data:proof:_x@bob:1")).isEqualTo("data:proof:_x@bob:1");
+    assertThat(renderer.data("proof:_x@bob:1")).isEqualTo("data:proof:_x@bob:1");
+    assertThat(renderer.data("data:stored")).isEqualTo("data:data:stored");
     assertThat(renderer.data("[\"a@b\"]")).isEqualTo("data:[\"a@b\"]");
   }
 

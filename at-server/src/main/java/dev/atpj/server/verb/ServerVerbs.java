@@ -1,7 +1,17 @@
 package dev.atpj.server.verb;
 
+import dev.atpj.server.verb.auth.CramHandler;
+import dev.atpj.server.verb.auth.FromHandler;
+import dev.atpj.server.verb.auth.PkamHandler;
 import dev.atpj.server.verb.basic.InfoHandler;
 import dev.atpj.server.verb.basic.NoopHandler;
+import dev.atpj.server.verb.data.DeleteHandler;
+import dev.atpj.server.verb.data.LLookupHandler;
+import dev.atpj.server.verb.data.LookupHandler;
+import dev.atpj.server.verb.data.ScanHandler;
+import dev.atpj.server.verb.data.UpdateHandler;
+import dev.atpj.server.verb.data.UpdateJsonHandler;
+import dev.atpj.server.verb.data.UpdateMetaHandler;
 import java.util.List;
 
 /** The verbs this atServer implements: one line per verb, in the protocol's order. */
@@ -10,6 +20,18 @@ public final class ServerVerbs {
 
   /** Every handler. */
   public static List<VerbHandler<?>> all() {
-    return List.of(new InfoHandler(), new NoopHandler());
+    return List.of(
+        new FromHandler(),
+        new CramHandler(),
+        new PkamHandler(),
+        new UpdateHandler(),
+        new UpdateJsonHandler(),
+        new UpdateMetaHandler(),
+        new LLookupHandler(),
+        new LookupHandler(),
+        new DeleteHandler(),
+        new ScanHandler(),
+        new InfoHandler(),
+        new NoopHandler());
   }
 }

@@ -1,0 +1,78 @@
+package dev.atpj.server;
+
+import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.crypto.AtCrypto;
+import dev.atpj.server.data.MetadataRules;
+import dev.atpj.server.data.ReservedKeys;
+import dev.atpj.store.AtStore;
+import dev.atpj.store.CommitOp;
+import dev.atpj.store.Mutation;
+import dev.atpj.store.StoredValue;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an atServer writes before it accepts connections, with point reads only (never a scan):
+ *
+ * <ul>
+ *   <li>the CRAM secret from the configuration at {@code privatekey:at_secret}, unless the owner
+ *       deleted it ({@code privatekey:at_secret_deleted}) (PROTOCOL.md B5);
+ *   <li>at first start, the server's RSA-2048 signing key pair for {@code pol}: {@code
+ *       public:signing_publickey@me} and {@code @me:signing_privatekey@me} with the marker {@code
+ *       privatekey:signing_keypair_generated}, in one atomic batch (B5 pol notes).
+ * </ul>
+ */
+final class ServerBootstrap {
+  private ServerBootstrap() {}
+
+  static void prepare(ServerContext context) {
+    seedSecret(context);
+    ensureSigningKeys(context);
+  }
+
+  private static void seedSecret(ServerContext context) {
+    String secret = context.config().cramSecret();
+    AtStore store = context.store();
+    if (secret == null || store.exists(ReservedKeys.AT_SECRET_DELETED.toString())) {
+      return;
+    }
+    String key = ReservedKeys.AT_SECRET.toString();
+    String current = store.get(key).map(StoredValue::value).orElse(null);
+    if (!Objects.equals(current, secret)) {
+      store.put(key, value(secret, context), null).join();
+    }
+  }
+
+  private static void ensureSigningKeys(ServerContext context) {
+    AtStore store = context.store();
+    if (store.exists(ReservedKeys.SIGNING_KEYPAIR_GENERATED.toString())) {
+      return;
+    }
+    AtSign me = context.atSign();
+    KeyPair pair = context.crypto().newRsaKeyPair();
+    store
+        .apply(
+            List.of(
+                new Mutation.Put(
+                    ReservedKeys.signingPublicKey(me).toString(),
+                    value(AtCrypto.encodePublicKey(pair.getPublic()), context),
+                    CommitOp.UPDATE),
+                new Mutation.Put(
+                    ReservedKeys.signingPrivateKey(me).toString(),
+                    value(AtCrypto.encodePrivateKey(pair.getPrivate()), context),
+                    CommitOp.UPDATE),
+                new Mutation.Put(
+                    ReservedKeys.SIGNING_KEYPAIR_GENERATED.toString(),
+                    value("true", context),
+                    null)))
+        .join();
+  }
+
+  private static StoredValue value(String text, ServerContext context) {
+    Instant now = context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    return new StoredValue(text, MetadataRules.forWrite(null, m -> m, context.atSign(), now));
+  }
+}

@@ -1,0 +1,115 @@
+package dev.atpj.server.verb.auth;
+
+import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtException;
+import dev.atpj.server.AuthLimits;
+import dev.atpj.server.ServerContext;
+import dev.atpj.server.auth.AddressFailureLimiter;
+import dev.atpj.server.auth.Challenge;
+import dev.atpj.server.session.AuthState;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.session.SessionKey;
+import dev.atpj.server.verb.Reply;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * One {@code cram} or {@code pkam} attempt with the limits of {@link AuthLimits} applied: the
+ * pending challenge is used up; a connection with earlier failures is answered after a delay
+ * (scheduled, never blocking the event loop); an address over its limit is refused without
+ * checking; success makes the connection the owner's; failure answers AT0401 and leaves the
+ * connection open and unauthenticated, unless it reached its failure limit, when it is closed.
+ */
+final class AuthAttempt {
+  private static final SessionKey<Integer> FAILURES = new SessionKey<>("authFailures");
+  private static final Reply SUCCESS = Reply.data("success");
+
+  private AuthAttempt() {}
+
+  /**
+   * Runs an attempt.
+   *
+   * @param session the connection
+   * @param verifier checks the client's answer against the challenge text
+   * @param failureDetail the AT0401 detail on failure; never contains the answer
+   * @return {@code data:success}, or AT0401
+   */
+  static CompletionStage<Reply> run(
+      SessionContext session, Predicate<String> verifier, String failureDetail) {
+    ServerContext server = session.server();
+    String challenge = Challenge.take(session, server.clock().instant());
+    int failures = session.get(FAILURES).orElse(0);
+    Duration delay = server.config().authLimits().delayAfter(failures);
+    if (delay.isZero()) {
+      return CompletableFuture.completedFuture(decide(session, challenge, verifier, failureDetail));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> decide(session, challenge, verifier, failureDetail),
+        CompletableFuture.delayedExecutor(
+            delay.toMillis(), TimeUnit.MILLISECONDS, session.connection().executor()));
+  }
+
+  /**
+   * Refuses an attempt this server cannot check (an unsupported algorithm): the challenge is used
+   * up, but the attempt does not count as a failure.
+   *
+   * @param session the connection
+   * @param detail why
+   * @return the AT0401 to throw
+   */
+  static AtException refused(SessionContext session, String detail) {
+    Challenge.clear(session);
+    return new AtException(AtErrorCode.UNAUTHENTICATED, detail);
+  }
+
+  private static Reply decide(
+      SessionContext session, String challenge, Predicate<String> verifier, String failureDetail) {
+    ServerContext server = session.server();
+    Instant now = server.clock().instant();
+    InetAddress address = addressOf(session);
+    AddressFailureLimiter limiter = server.authFailures();
+    Optional<Duration> blocked =
+        address == null ? Optional.empty() : limiter.blockedFor(address, now);
+    if (blocked.isPresent()) {
+      countFailure(session);
+      long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+      throw new AtException(
+          AtErrorCode.UNAUTHENTICATED,
+          "too many failed authentication attempts from this address, retry in " + seconds + "s");
+    }
+    if (challenge != null && verifier.test(challenge)) {
+      session.put(FAILURES, null);
+      session.auth(new AuthState.Owner(server.atSign()));
+      return SUCCESS;
+    }
+    if (address != null) {
+      limiter.recordFailure(address, now);
+    }
+    countFailure(session);
+    throw new AtException(
+        AtErrorCode.UNAUTHENTICATED,
+        challenge == null
+            ? failureDetail + " (no valid challenge: send from first)"
+            : failureDetail);
+  }
+
+  private static void countFailure(SessionContext session) {
+    int failures = session.get(FAILURES).orElse(0) + 1;
+    session.put(FAILURES, failures);
+    if (failures >= session.server().config().authLimits().maxFailuresPerConnection()) {
+      session.closeAfterReply();
+    }
+  }
+
+  private static InetAddress addressOf(SessionContext session) {
+    InetSocketAddress remote = session.connection().remoteAddress();
+    return remote == null ? null : remote.getAddress();
+  }
+}

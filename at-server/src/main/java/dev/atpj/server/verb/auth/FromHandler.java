@@ -1,0 +1,55 @@
+package dev.atpj.server.verb.auth;
+
+import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtException;
+import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.command.From;
+import dev.atpj.protocol.reply.ErrorFormat;
+import dev.atpj.server.auth.Challenge;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.verb.Reply;
+import dev.atpj.server.verb.VerbHandler;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code from:<atSign>[:clientConfig:<json>]} (PROTOCOL.md B5).
+ *
+ * <p>For the server's own atSign it answers the challenge {@code <sessionId><atSign>:<uuid>} and
+ * keeps it in the connection's state for {@link Challenge#LIFETIME}; the prompt and any
+ * authentication already gained stay as they are ({@code from} again after {@code cram} is how
+ * at_java moves on to {@code pkam}). A {@code clientConfig} with a version above 3.0.37 switches
+ * the connection to JSON errors, one with an older or no version back to text errors.
+ *
+ * <p>{@code from} of another atSign starts server-to-server authentication (client certificate
+ * check, proof, {@code pol}), which this server does not offer yet: it answers AT0008 and the
+ * connection stays usable.
+ */
+public final class FromHandler implements VerbHandler<From> {
+  @Override
+  public Class<From> commandType() {
+    return From.class;
+  }
+
+  @Override
+  public CompletionStage<Reply> handle(From command, SessionContext session) {
+    if (command.clientConfigJson() != null) {
+      session.errorFormat(command.wantsJsonErrors() ? ErrorFormat.JSON : ErrorFormat.LEGACY_TEXT);
+    }
+    AtSign me = session.server().atSign();
+    if (!command.atSign().equals(me)) {
+      Challenge.clear(session);
+      throw new AtException(
+          AtErrorCode.HANDSHAKE_FAILURE,
+          "this atServer serves "
+              + me
+              + "; server-to-server authentication as "
+              + command.atSign()
+              + " is not supported yet");
+    }
+    String challenge = session.sessionId() + me + ":" + UUID.randomUUID();
+    Challenge.issue(session, challenge, session.server().clock().instant());
+    return CompletableFuture.completedFuture(Reply.data(challenge));
+  }
+}

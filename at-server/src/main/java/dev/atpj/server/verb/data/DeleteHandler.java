@@ -1,0 +1,33 @@
+package dev.atpj.server.verb.data;
+
+import dev.atpj.protocol.command.Delete;
+import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.data.KeyWriter;
+import dev.atpj.server.data.ReservedKeys;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.verb.Reply;
+import dev.atpj.server.verb.VerbHandler;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code delete:<key>} (PROTOCOL.md B9): deletes a key of the owner or a cached copy and answers
+ * {@code data:<commitId>} ({@code -1} for key types that are not committed); deleting a missing key
+ * still commits. Protected keys give AT0009. {@code delete:privatekey:at_secret} also records that
+ * the secret was deleted, so CRAM stops working and the secret is never seeded again.
+ */
+public final class DeleteHandler implements VerbHandler<Delete> {
+  @Override
+  public Class<Delete> commandType() {
+    return Delete.class;
+  }
+
+  @Override
+  public CompletionStage<Reply> handle(Delete command, SessionContext session) {
+    AtKey key = session.server().keyPolicy().forDelete(command.key());
+    KeyWriter writer = session.server().keyWriter();
+    if (key.equals(ReservedKeys.AT_SECRET)) {
+      return writer.deleteSecret(session.connection().executor()).thenApply(DataReplies::commitId);
+    }
+    return writer.delete(key, session.connection().executor()).thenApply(DataReplies::commitId);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.atpj.server.verb.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtException;
+import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.command.Scan;
+import dev.atpj.server.data.KeyPattern;
+import dev.atpj.server.session.AuthState;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.verb.Reply;
+import dev.atpj.server.verb.VerbHandler;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+
+/**
+ * {@code scan[:showhidden:true][ <regex>]} (PROTOCOL.md B10, C8): the JSON array of the keys the
+ * connection may see, in key order, streamed from the store (never materialised), without keys that
+ * are not yet born or have expired. The regex is a search on the stored key name, before any prefix
+ * is stripped.
+ *
+ * <ul>
+ *   <li>Unauthenticated: {@code public:} keys except {@code public:_…}, shown without {@code
+ *       public:}.
+ *   <li>Owner: everything except {@code private:}, {@code privatekey:}, {@code public:_…} and
+ *       hidden self keys {@code _…}; with {@code showhidden:true}, {@code _…} and {@code
+ *       public:__…} too. Cached copies and shared hidden keys ({@code @bob:_x@me}) are listed.
+ *   <li>A pol-authenticated peer {@code @bob}: keys shared with it, without {@code @bob:}.
+ * </ul>
+ *
+ * <p>{@code scan:@other} needs server-to-server calls, not offered yet (AT0021).
+ */
+public final class ScanHandler implements VerbHandler<Scan> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public Class<Scan> commandType() {
+    return Scan.class;
+  }
+
+  @Override
+  public CompletionStage<Reply> handle(Scan command, SessionContext session) {
+    AtSign me = session.server().atSign();
+    AuthState auth = session.auth();
+    if (command.forAtSign() != null && !command.forAtSign().equals(me)) {
+      if (!auth.isOwner()) {
+        throw new AtException(
+            AtErrorCode.UNAUTHENTICATED, "scanning another atSign's keys needs authentication");
+      }
+      throw new AtException(
+          AtErrorCode.UNABLE_TO_CONNECT,
+          "scanning the keys of "
+              + command.forAtSign()
+              + " through this atServer is not supported yet");
+    }
+    KeyPattern pattern = KeyPattern.compile(command.regex());
+    View view = View.of(auth, command.showsHidden());
+    Instant now = session.server().clock().instant();
+    List<String> keys = new ArrayList<>();
+    session
+        .server()
+        .store()
+        .forEachKey(
+            view.prefix(),
+            entry -> {
+              String key = entry.key();
+              if (view.shows().test(key)
+                  && entry.value().metadata().isActiveAt(now)
+                  && pattern.find(key)) {
+                keys.add(key.substring(view.strip()));
+              }
+              return true;
+            });
+    try {
+      return CompletableFuture.completedFuture(Reply.data(JSON.writeValueAsString(keys)));
+    } catch (JsonProcessingException e) {
+      throw new AtException(AtErrorCode.INTERNAL_SERVER_ERROR, "cannot render the key list", e);
+    }
+  }
+
+  /**
+   * What one connection sees.
+   *
+   * @param prefix the store prefix to stream
+   * @param shows which keys under the prefix are listed
+   * @param strip how many leading characters are removed from listed keys
+   */
+  record View(String prefix, Predicate<String> shows, int strip) {
+    static View of(AuthState auth, boolean showHidden) {
+      if (auth instanceof AuthState.Owner) {
+        return new View("", key -> ownerSees(key, showHidden), 0);
+      }
+      if (auth instanceof AuthState.Peer peer) {
+        String prefix = peer.atSign() + ":";
+        return new View(prefix, key -> true, prefix.length());
+      }
+      return new View("public:", key -> !key.startsWith("public:_"), "public:".length());
+    }
+
+    static boolean ownerSees(String key, boolean showHidden) {
+      if (key.startsWith("private:") || key.startsWith("privatekey:")) {
+        return false;
+      }
+      if (key.startsWith("public:_")) {
+        return showHidden && key.startsWith("public:__");
+      }
+      return showHidden || !key.startsWith("_");
+    }
+  }
+}

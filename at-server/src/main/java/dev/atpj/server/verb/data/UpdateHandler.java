@@ -1,0 +1,46 @@
+package dev.atpj.server.verb.data;
+
+import dev.atpj.protocol.command.Update;
+import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.data.KeyWriter;
+import dev.atpj.server.data.MetadataRules;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.verb.Reply;
+import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.store.CommitOp;
+import dev.atpj.store.StoredValue;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code update[<metadata options>]:<key> <value>} (PROTOCOL.md B7): stores the value with the
+ * given options merged into the key's metadata ({@link MetadataRules}); answers {@code
+ * data:<commitId>}, or {@code data:-1} for key types that are not committed. The commit operation
+ * is {@code *} when options were given, {@code +} otherwise.
+ */
+public final class UpdateHandler implements VerbHandler<Update> {
+  @Override
+  public Class<Update> commandType() {
+    return Update.class;
+  }
+
+  @Override
+  public CompletionStage<Reply> handle(Update command, SessionContext session) {
+    AtKey key = session.server().keyPolicy().forUpdate(command.key());
+    KeyWriter writer = session.server().keyWriter();
+    CommitOp op = command.options().isEmpty() ? CommitOp.UPDATE : CommitOp.UPDATE_ALL;
+    return writer
+        .put(
+            key,
+            op,
+            (current, now) ->
+                new StoredValue(
+                    command.value(),
+                    MetadataRules.forWrite(
+                        current == null ? null : current.metadata(),
+                        command.options()::applyTo,
+                        writer.atSign(),
+                        now)),
+            session.connection().executor())
+        .thenApply(DataReplies::commitId);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.atpj.server.verb.data;
+
+import dev.atpj.protocol.command.UpdateMeta;
+import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.data.KeyWriter;
+import dev.atpj.server.data.MetadataRules;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.verb.Reply;
+import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.store.CommitOp;
+import dev.atpj.store.StoredValue;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code update:meta:<key><metadata options>} (PROTOCOL.md B7): changes only the metadata of an
+ * existing key (AT0015 when it does not exist or has expired); commit operation {@code #}.
+ */
+public final class UpdateMetaHandler implements VerbHandler<UpdateMeta> {
+  @Override
+  public Class<UpdateMeta> commandType() {
+    return UpdateMeta.class;
+  }
+
+  @Override
+  public CompletionStage<Reply> handle(UpdateMeta command, SessionContext session) {
+    AtKey key = session.server().keyPolicy().forUpdate(command.key());
+    KeyWriter writer = session.server().keyWriter();
+    return writer
+        .put(
+            key,
+            CommitOp.UPDATE_META,
+            (current, now) -> {
+              if (current == null) {
+                throw DataReplies.notFound(key.toString());
+              }
+              return new StoredValue(
+                  current.value(),
+                  MetadataRules.forWrite(
+                      current.metadata(), command.options()::applyTo, writer.atSign(), now));
+            },
+            session.connection().executor())
+        .thenApply(DataReplies::commitId);
+  }
+}
