@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +45,10 @@ class UpOnboardingTest {
       up.awaitLine("ready", Duration.ofSeconds(90));
       JsonNode platform = new ObjectMapper().readTree(home.resolve("platform.json").toFile());
       JsonNode alice = platform.at("/atSigns/@alice");
-      Assumptions.assumeTrue(
-          alice.has("keysFile"), "the atServer does not onboard yet: " + up.err());
+      assertThat(alice.has("keysFile"))
+          .as("keysFile in platform.json; stderr: %s", up.err())
+          .isTrue();
+      assertThat(up.out()).contains("@alice", "onboarded, keys ");
       Path keysFile = Path.of(alice.get("keysFile").asText());
       assertThat(keysFile).isEqualTo(home.resolve("keys/@alice_key.atKeys"));
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keysFile)))
