@@ -10,6 +10,7 @@ import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.LineSessionFactory;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.data.ExpirySweeper;
+import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AtSession;
 import dev.atpj.server.verb.ServerVerbs;
 import dev.atpj.server.verb.VerbRegistry;
@@ -49,6 +50,7 @@ public final class AtServer implements AutoCloseable {
       context.registry(new VerbRegistry(ServerVerbs.all()));
       ServerBootstrap.prepare(context);
       ServerTlsContext tls = ServerTlsContext.load(config.tls(), true);
+      context.peers(Peers.start(context, environment.loops()));
       ExpirySweeper sweeper =
           new ExpirySweeper(
               store,
@@ -67,6 +69,7 @@ public final class AtServer implements AutoCloseable {
                 environment.clock());
       } catch (RuntimeException e) {
         sweeper.close();
+        context.peers().close();
         throw e;
       }
       sweeper.start();
@@ -124,6 +127,7 @@ public final class AtServer implements AutoCloseable {
     try {
       sweeper.close();
       listener.close();
+      context.peers().close();
     } finally {
       context.store().close();
     }

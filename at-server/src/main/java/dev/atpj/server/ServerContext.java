@@ -7,6 +7,7 @@ import dev.atpj.protocol.reply.ReplyRenderer;
 import dev.atpj.server.auth.AddressFailureLimiter;
 import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
+import dev.atpj.server.peer.Peers;
 import dev.atpj.server.verb.VerbRegistry;
 import dev.atpj.store.AtStore;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class ServerContext {
   private final KeyWriter keyWriter;
   private final AddressFailureLimiter authFailures;
   private volatile VerbRegistry registry;
+  private volatile Peers peers;
 
   ServerContext(AtServerConfig config, AtStore store, Clock clock) {
     this.config = config;
@@ -104,5 +106,14 @@ public final class ServerContext {
 
   void registry(VerbRegistry registry) {
     this.registry = registry;
+  }
+
+  /** Server-to-server services: directory, outbound pool, pol checks, cache, block list. */
+  public Peers peers() {
+    return peers;
+  }
+
+  void peers(Peers peers) {
+    this.peers = peers;
   }
 }
