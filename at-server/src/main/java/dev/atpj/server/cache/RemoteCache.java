@@ -115,6 +115,24 @@ public final class RemoteCache {
   }
 
   /**
+   * Keeps a value the owner pushed to this atServer (a notification carrying the value and a ttr,
+   * PROTOCOL.md B8 "cached keys on the recipient") as the copy, when its ttr allows; an existing
+   * copy is removed when it does not.
+   *
+   * @param origin {@code @<me>:<k>@<owner>} or {@code public:<k>@<owner>}
+   * @param value the value
+   * @param metadata the owner's metadata (its ttr decides)
+   * @param executor where to continue after the write
+   * @return whether a copy is kept
+   */
+  public CompletableFuture<Boolean> accept(
+      AtKey origin, String value, Metadata metadata, Executor executor) {
+    AtKey copy = copyOf(origin);
+    return keep(origin, copy, new AtData(origin.toString(), value, metadata), executor)
+        .thenApply(kept -> store.exists(copy.toString()));
+  }
+
+  /**
    * Removes a cached copy if there is one (nothing is committed when there is none); for the
    * owner's cascade delete.
    *
