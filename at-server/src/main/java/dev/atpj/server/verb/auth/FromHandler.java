@@ -39,6 +39,7 @@ public final class FromHandler implements VerbHandler<From> {
     if (!command.atSign().equals(me)) {
       return PeerFrom.handle(command, session);
     }
+    PeerFrom.forget(session);
     String challenge = session.sessionId() + me + ":" + UUID.randomUUID();
     Challenge.issue(session, challenge, session.server().clock().instant());
     return CompletableFuture.completedFuture(Reply.data(challenge));

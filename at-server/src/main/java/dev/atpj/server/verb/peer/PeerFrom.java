@@ -67,6 +67,15 @@ public final class PeerFrom {
             session.connection().executor());
   }
 
+  /**
+   * Drops a proof still waiting for {@code pol}, when the connection claims its own atSign instead.
+   *
+   * @param session the connection
+   */
+  public static void forget(SessionContext session) {
+    PendingPol.clear(session);
+  }
+
   private static Reply issue(SessionContext session, AtSign other) {
     String proof = UUID.randomUUID().toString();
     PendingPol.issue(session, other, proof, session.server().clock().instant());
