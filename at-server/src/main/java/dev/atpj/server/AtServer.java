@@ -10,6 +10,8 @@ import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.LineSessionFactory;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.data.ExpirySweeper;
+import dev.atpj.server.metrics.ServerMetrics;
+import dev.atpj.server.ops.OpsJobs;
 import dev.atpj.server.session.AtSession;
 import dev.atpj.server.verb.ServerVerbs;
 import dev.atpj.server.verb.VerbRegistry;
@@ -70,6 +72,7 @@ public final class AtServer implements AutoCloseable {
         throw e;
       }
       sweeper.start();
+      OpsJobs.start(context, environment.loops().workers().next(), tls);
       return new AtServer(context, listener, tls, sweeper);
     } catch (RuntimeException e) {
       store.close();
@@ -102,6 +105,11 @@ public final class AtServer implements AutoCloseable {
     tls.reload();
   }
 
+  /** This server's metrics: publish them, or feed them from other features. */
+  public ServerMetrics metrics() {
+    return context.metrics();
+  }
+
   /** The server's shared services (tests and later features attach here). */
   ServerContext context() {
     return context;
@@ -124,6 +132,7 @@ public final class AtServer implements AutoCloseable {
     try {
       sweeper.close();
       listener.close();
+      context.closeServices();
     } finally {
       context.store().close();
     }

@@ -3,6 +3,7 @@ package dev.atpj.server;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
+import dev.atpj.server.ops.OpsConfig;
 import dev.atpj.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param expirySweepBatchSize the most expired keys removed in one storage batch; a full batch is
  *     followed by the next one at once
  * @param authLimits how failed {@code cram}/{@code pkam} attempts are slowed down and refused
+ * @param ops sync, statistics, compaction and certificate-reload settings
  */
 public record AtServerConfig(
     AtSign atSign,
@@ -41,7 +43,8 @@ public record AtServerConfig(
     StoreConfig storeConfig,
     Duration expirySweepInterval,
     int expirySweepBatchSize,
-    AuthLimits authLimits) {
+    AuthLimits authLimits,
+    OpsConfig ops) {
 
   /** Default listening address: every interface. */
   public static final String DEFAULT_BIND_HOST = "0.0.0.0";
@@ -71,6 +74,7 @@ public record AtServerConfig(
     Objects.requireNonNull(storeConfig, "storeConfig");
     Objects.requireNonNull(expirySweepInterval, "expirySweepInterval");
     Objects.requireNonNull(authLimits, "authLimits");
+    Objects.requireNonNull(ops, "ops");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
     }
@@ -109,7 +113,8 @@ public record AtServerConfig(
         .storeConfig(storeConfig)
         .expirySweepInterval(expirySweepInterval)
         .expirySweepBatchSize(expirySweepBatchSize)
-        .authLimits(authLimits);
+        .authLimits(authLimits)
+        .ops(ops);
   }
 
   /** Builds {@link AtServerConfig}s. */
@@ -127,6 +132,7 @@ public record AtServerConfig(
     private Duration expirySweepInterval = DEFAULT_EXPIRY_SWEEP_INTERVAL;
     private int expirySweepBatchSize = DEFAULT_EXPIRY_SWEEP_BATCH_SIZE;
     private AuthLimits authLimits = AuthLimits.DEFAULT;
+    private OpsConfig ops = OpsConfig.DEFAULT;
 
     private Builder(AtSign atSign, Path storageDir, TlsFiles tls) {
       this.atSign = atSign;
@@ -194,6 +200,12 @@ public record AtServerConfig(
       return this;
     }
 
+    /** Sets {@link AtServerConfig#ops()}. */
+    public Builder ops(OpsConfig value) {
+      ops = value;
+      return this;
+    }
+
     /** The configuration; validates it. */
     public AtServerConfig build() {
       return new AtServerConfig(
@@ -209,7 +221,8 @@ public record AtServerConfig(
           storeConfig,
           expirySweepInterval,
           expirySweepBatchSize,
-          authLimits);
+          authLimits,
+          ops);
     }
   }
 }

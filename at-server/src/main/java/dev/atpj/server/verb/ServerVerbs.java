@@ -12,6 +12,9 @@ import dev.atpj.server.verb.data.ScanHandler;
 import dev.atpj.server.verb.data.UpdateHandler;
 import dev.atpj.server.verb.data.UpdateJsonHandler;
 import dev.atpj.server.verb.data.UpdateMetaHandler;
+import dev.atpj.server.verb.stats.StatsHandler;
+import dev.atpj.server.verb.sync.SyncFromHandler;
+import dev.atpj.server.verb.sync.SyncHandler;
 import java.util.List;
 
 /** The verbs this atServer implements: one line per verb, in the protocol's order. */
@@ -31,6 +34,9 @@ public final class ServerVerbs {
         new LookupHandler(),
         new DeleteHandler(),
         new ScanHandler(),
+        new SyncFromHandler(),
+        new SyncHandler(),
+        new StatsHandler(),
         new InfoHandler(),
         new NoopHandler());
   }
