@@ -31,34 +31,59 @@ public final class SyncEntryJson {
   public record Item(CommitEntry entry, StoredValue value) {}
 
   /**
-   * Renders a page as a JSON array.
+   * Renders a page as a JSON array of at most about {@code byteBudget} UTF-8 bytes: entries are
+   * added in order while they fit, and the first one always does. The client continues after the
+   * last commit id it received, so entries left out come in the next page.
    *
    * @param items the entries in commit order
    * @param withOpTime whether to add {@code opTime} (whitepaper {@code sync:<id>})
+   * @param byteBudget the most bytes
    * @return the JSON array text
    */
-  public static String render(List<Item> items, boolean withOpTime) {
+  public static String render(List<Item> items, boolean withOpTime, long byteBudget) {
+    StringBuilder out = new StringBuilder("[");
+    long bytes = 2;
+    for (Item item : items) {
+      String entry = render(item, withOpTime);
+      long size = utf8Length(entry) + 1;
+      if (out.length() > 1) {
+        if (bytes + size > byteBudget) {
+          break;
+        }
+        out.append(',');
+      }
+      out.append(entry);
+      bytes += size;
+    }
+    return out.append(']').toString();
+  }
+
+  private static String render(Item item, boolean withOpTime) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartArray();
-      for (Item item : items) {
-        write(g, item, withOpTime);
-      }
-      g.writeEndArray();
+      write(g, item, withOpTime);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
   }
 
-  /**
-   * The approximate rendered size of one entry, for the page byte budget.
-   *
-   * @param item the entry
-   * @return its JSON length in UTF-16 units, a close stand-in for bytes
-   */
-  public static int size(Item item) {
-    return render(List.of(item), true).length();
+  private static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   private static void write(JsonGenerator g, Item item, boolean withOpTime) throws IOException {

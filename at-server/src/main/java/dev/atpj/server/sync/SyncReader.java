@@ -43,7 +43,7 @@ public final class SyncReader {
     while (true) {
       CommitPage page = store.commitLog().page(cursor, limit, byteBudget, filter::find);
       if (!page.entries().isEmpty()) {
-        return withValues(page.entries(), true);
+        return withValues(page.entries());
       }
       if (page.lastExaminedId() <= cursor) {
         return List.of();
@@ -58,13 +58,11 @@ public final class SyncReader {
    *
    * @param after the client's last commit id (-1 for all)
    * @param limit the most entries
-   * @param byteBudget approximate most bytes; the first entry always fits
    * @param filter the client's key filter
    * @return the page (empty when the client is up to date)
    */
-  public List<Item> every(long after, int limit, long byteBudget, KeyPattern filter) {
+  public List<Item> every(long after, int limit, KeyPattern filter) {
     List<Item> out = new ArrayList<>();
-    long bytes = 0;
     long cursor = after;
     while (true) {
       List<CommitEntry> chunk = store.commitLog().entriesSince(cursor, limit);
@@ -73,28 +71,21 @@ public final class SyncReader {
       }
       for (CommitEntry e : chunk) {
         cursor = e.commitId();
-        if (!filter.find(e.key())) {
-          continue;
-        }
-        Item item = new Item(e, valueOf(e));
-        long size = SyncEntryJson.size(item);
-        if (!out.isEmpty() && bytes + size > byteBudget) {
-          return out;
-        }
-        out.add(item);
-        bytes += size;
-        if (out.size() >= limit) {
-          return out;
+        if (filter.find(e.key())) {
+          out.add(new Item(e, valueOf(e)));
+          if (out.size() >= limit) {
+            return out;
+          }
         }
       }
     }
   }
 
-  private List<Item> withValues(List<CommitEntry> entries, boolean skipVanished) {
+  private List<Item> withValues(List<CommitEntry> entries) {
     List<Item> out = new ArrayList<>(entries.size());
     for (CommitEntry e : entries) {
       StoredValue value = valueOf(e);
-      if (value == null && e.op() != CommitOp.DELETE && skipVanished) {
+      if (value == null && e.op() != CommitOp.DELETE) {
         continue; // deleted since the page was read; its delete entry comes later
       }
       out.add(new Item(e, value));

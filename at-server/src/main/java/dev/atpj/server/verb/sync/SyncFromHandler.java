@@ -37,7 +37,8 @@ public final class SyncFromHandler implements VerbHandler<SyncFrom> {
             Reply.data(
                 SyncEntryJson.render(
                     reader.latest(command.fromCommitId(), limit, ops.syncByteBudget(), filter),
-                    false)),
+                    false,
+                    ops.syncByteBudget())),
         server.opsExecutor());
   }
 

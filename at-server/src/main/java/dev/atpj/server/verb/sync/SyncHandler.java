@@ -34,9 +34,9 @@ public final class SyncHandler implements VerbHandler<Sync> {
         () ->
             Reply.data(
                 SyncEntryJson.render(
-                    reader.every(
-                        command.commitId(), ops.syncPageLimit(), ops.syncByteBudget(), filter),
-                    true)),
+                    reader.every(command.commitId(), ops.syncPageLimit(), filter),
+                    true,
+                    ops.syncByteBudget())),
         server.opsExecutor());
   }
 }
