@@ -49,8 +49,6 @@ class SyncMillionWireTest {
       AtServerConfig.Builder config =
           fixture.config("@offline").ops(OpsConfig.DEFAULT.withSync(PAGE_LIMIT, BYTE_BUDGET));
       fill(fixture, config.build().storageDir(), entries);
-      org.slf4j.LoggerFactory.getLogger("t")
-          .warn("TIMING fill ms=" + (System.nanoTime() - t0) / 1_000_000);
       AtServer server = fixture.start("@offline", b -> config);
       Set<String> seen = new HashSet<>();
       long cursor = -1;
@@ -61,10 +59,6 @@ class SyncMillionWireTest {
           String reply = client.command("sync:from:" + cursor + ":limit:1000");
           byte[] bytes = reply.substring("data:".length()).getBytes(StandardCharsets.UTF_8);
           JsonNode page = JSON.readTree(bytes);
-          if (pages == 0) {
-            org.slf4j.LoggerFactory.getLogger("t")
-                .warn("TIMING first page ms=" + (System.nanoTime() - t0) / 1_000_000);
-          }
           if (page.isEmpty()) {
             break;
           }
@@ -80,8 +74,6 @@ class SyncMillionWireTest {
           cursor = last;
         }
       }
-      org.slf4j.LoggerFactory.getLogger("t")
-          .warn("TIMING all ms=" + (System.nanoTime() - t0) / 1_000_000);
       assertThat(seen).hasSize(Math.min(entries, KEYS) + 2); // + the signing key pair
       assertThat(last).isEqualTo(entries + 1L);
       assertThat(pages).isGreaterThan(seen.size() / PAGE_LIMIT);
