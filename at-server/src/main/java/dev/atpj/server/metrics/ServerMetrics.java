@@ -83,11 +83,13 @@ public final class ServerMetrics implements AutoCloseable {
         .tags(tags.and("state", "idle"))
         .register(registry);
     Gauge.builder("atpj.storage", storageBytes, s -> (double) s.getAsLong())
+        .strongReference(true)
         .tags(tags)
         .baseUnit("bytes")
         .description("approximate storage size")
         .register(registry);
     Gauge.builder("atpj.commit.id", lastCommitId, s -> (double) s.getAsLong())
+        .strongReference(true)
         .tags(tags)
         .description("last commit id")
         .register(registry);
