@@ -67,11 +67,32 @@ public final class ServerSettings {
     s.add(num("port", INT, AtServerConfig.DEFAULT_PORT, "port to listen on (0: any free port)"));
     s.add(text("cramSecret", "", "initial CRAM secret; empty: none"));
     s.add(num("maxLineBytes", INT, AtServerConfig.DEFAULT_MAX_LINE_BYTES, "longest command line"));
-    s.add(num("maxConnections", INT, AtServerConfig.DEFAULT_MAX_CONNECTIONS, "inbound limit"));
-    s.add(time("idle.unauthenticated", idle.unauthenticatedIdle(), "idle time before auth"));
-    s.add(time("idle.authenticated", idle.authenticatedIdle(), "idle time after auth"));
-    s.add(time("idle.unauthenticatedFloor", idle.unauthenticatedFloor(), "idle time when full"));
-    s.add(time("idle.authenticatedFloor", idle.authenticatedFloor(), "idle time when full"));
+    s.add(
+        num(
+            "maxConnections",
+            INT,
+            AtServerConfig.DEFAULT_MAX_CONNECTIONS,
+            "inbound connections at once"));
+    s.add(
+        time(
+            "idle.unauthenticated",
+            idle.unauthenticatedIdle(),
+            "idle time of unauthenticated connections"));
+    s.add(
+        time(
+            "idle.authenticated",
+            idle.authenticatedIdle(),
+            "idle time of authenticated connections"));
+    s.add(
+        time(
+            "idle.unauthenticatedFloor",
+            idle.unauthenticatedFloor(),
+            "the same when the server is full"));
+    s.add(
+        time(
+            "idle.authenticatedFloor",
+            idle.authenticatedFloor(),
+            "the same when the server is full"));
     s.add(
         new Setting(
             "idle.lowWaterFraction",
@@ -87,9 +108,19 @@ public final class ServerSettings {
     s.add(time("store.syncInterval", store.syncInterval(), "longest time between syncs"));
     s.add(num("store.writeBufferBytes", LONG, store.writeBufferBytes(), "memtable size"));
     s.add(num("store.maxOpenFiles", INT, store.maxOpenFiles(), "table files kept open"));
-    s.add(num("store.maxBackgroundJobs", INT, store.maxBackgroundJobs(), "RocksDB jobs"));
+    s.add(
+        num(
+            "store.maxBackgroundJobs",
+            INT,
+            store.maxBackgroundJobs(),
+            "RocksDB flush and compaction jobs"));
     s.add(num("store.maxBatchOps", INT, store.maxBatchOps(), "operations per group commit"));
-    s.add(num("store.pageScanLimit", INT, store.pageScanLimit(), "entries examined per page"));
+    s.add(
+        num(
+            "store.pageScanLimit",
+            INT,
+            store.pageScanLimit(),
+            "commit entries one storage page call examines"));
     s.add(
         time(
             "expiry.sweepInterval",
@@ -101,13 +132,28 @@ public final class ServerSettings {
             INT,
             AtServerConfig.DEFAULT_EXPIRY_SWEEP_BATCH_SIZE,
             "expired keys per batch"));
-    s.add(num("auth.freeFailures", INT, auth.freeFailuresPerConnection(), "failures w/o delay"));
-    s.add(time("auth.firstDelay", auth.firstDelay(), "delay after the free failures"));
-    s.add(time("auth.maxDelay", auth.maxDelay(), "longest delay"));
-    s.add(num("auth.maxFailuresPerConnection", INT, auth.maxFailuresPerConnection(), "close"));
-    s.add(num("auth.maxFailuresPerAddress", INT, auth.maxFailuresPerAddress(), "refuse"));
-    s.add(time("auth.addressWindow", auth.addressWindow(), "window of the address limit"));
-    s.add(num("auth.maxTrackedAddresses", INT, auth.maxTrackedAddresses(), "addresses kept"));
+    s.add(
+        num(
+            "auth.freeFailures",
+            INT,
+            auth.freeFailuresPerConnection(),
+            "auth failures per connection answered at once"));
+    s.add(time("auth.firstDelay", auth.firstDelay(), "delay of the next answer after those"));
+    s.add(time("auth.maxDelay", auth.maxDelay(), "longest such delay"));
+    s.add(
+        num(
+            "auth.maxFailuresPerConnection",
+            INT,
+            auth.maxFailuresPerConnection(),
+            "auth failures closing the connection"));
+    s.add(
+        num(
+            "auth.maxFailuresPerAddress",
+            INT,
+            auth.maxFailuresPerAddress(),
+            "auth failures per address in the window"));
+    s.add(time("auth.addressWindow", auth.addressWindow(), "window of the per-address limit"));
+    s.add(num("auth.maxTrackedAddresses", INT, auth.maxTrackedAddresses(), "addresses remembered"));
     s.add(num("sync.pageLimit", INT, ops.syncPageLimit(), "most entries per sync reply"));
     s.add(num("sync.byteBudget", LONG, ops.syncByteBudget(), "most bytes per sync reply"));
     s.add(num("stats.topN", INT, ops.statsTopN(), "atSigns and keys in stats:5 and stats:6"));
