@@ -8,15 +8,28 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * An atServer's background jobs: compaction of the commit, access and notification logs, and the
- * certificate watcher, each on its own interval (zero turns it off). They close with the server.
+ * An atServer's background jobs: compaction of the commit, access and notification logs, the
+ * certificate watcher, each on its own interval (zero turns it off), and the access-log flush. They
+ * close with the server.
  */
 public final class OpsJobs implements AutoCloseable {
+  /** How often waiting access-log entries are written. */
+  public static final Duration ACCESS_LOG_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
   private final List<PeriodicJob> jobs = new ArrayList<>();
   private final CertificateWatcher certificates;
+  private final ServerContext server;
 
   private OpsJobs(ServerContext server, ScheduledExecutorService scheduler, ServerTlsContext tls) {
+    this.server = server;
     OpsConfig ops = server.config().ops();
+    jobs.add(
+        new PeriodicJob(
+            "accessLog.flush",
+            () -> server.accessLog().flush().join(),
+            scheduler,
+            server.opsExecutor(),
+            ACCESS_LOG_FLUSH_INTERVAL));
     add(server, scheduler, LogCompactor.Kind.COMMIT_LOG, ops.commitLog());
     add(server, scheduler, LogCompactor.Kind.ACCESS_LOG, ops.accessLog());
     add(server, scheduler, LogCompactor.Kind.NOTIFICATION_LOG, ops.notificationLog());
@@ -65,8 +78,10 @@ public final class OpsJobs implements AutoCloseable {
     return certificates;
   }
 
+  /** Stops the jobs and writes the access-log entries still waiting. */
   @Override
   public void close() {
     jobs.forEach(PeriodicJob::close);
+    server.accessLog().flush().join();
   }
 }

@@ -103,6 +103,7 @@ public final class StatsCollector {
 
   private AccessSummary summary() {
     if (summary == null) {
+      server.accessLog().flush().join();
       summary = AccessSummary.of(server.accessLog().records(), server.config().ops().statsTopN());
     }
     return summary;
