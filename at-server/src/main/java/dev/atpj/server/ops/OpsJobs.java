@@ -23,12 +23,14 @@ public final class OpsJobs implements AutoCloseable {
   private OpsJobs(ServerContext server, ScheduledExecutorService scheduler, ServerTlsContext tls) {
     this.server = server;
     OpsConfig ops = server.config().ops();
+    // The flush only submits writes and the certificate check only reads file attributes: both
+    // run on the scheduler itself, so an idle server starts no ops thread for them.
     jobs.add(
         new PeriodicJob(
             "accessLog.flush",
-            () -> server.accessLog().flush().join(),
+            server.accessLog()::flush,
             scheduler,
-            server.opsExecutor(),
+            Runnable::run,
             ACCESS_LOG_FLUSH_INTERVAL));
     add(server, scheduler, LogCompactor.Kind.COMMIT_LOG, ops.commitLog());
     add(server, scheduler, LogCompactor.Kind.ACCESS_LOG, ops.accessLog());
@@ -36,8 +38,7 @@ public final class OpsJobs implements AutoCloseable {
     certificates = new CertificateWatcher(tls, server.atSign().toString());
     Duration check = ops.certificateCheckInterval();
     if (!check.isZero()) {
-      jobs.add(
-          new PeriodicJob("certificates", certificates, scheduler, server.opsExecutor(), check));
+      jobs.add(new PeriodicJob("certificates", certificates, scheduler, Runnable::run, check));
     }
   }
 
