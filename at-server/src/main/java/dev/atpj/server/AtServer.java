@@ -10,6 +10,8 @@ import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.LineSessionFactory;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.data.ExpirySweeper;
+import dev.atpj.server.metrics.ServerMetrics;
+import dev.atpj.server.ops.OpsJobs;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AtSession;
 import dev.atpj.server.verb.ServerVerbs;
@@ -51,6 +53,10 @@ public final class AtServer implements AutoCloseable {
       ServerBootstrap.prepare(context);
       ServerTlsContext tls = ServerTlsContext.load(config.tls(), true);
       context.peers(Peers.start(context, environment.loops()));
+      context
+          .metrics()
+          .outboundPool(
+              context.peers()::activeOutboundConnections, context.peers()::idleOutboundConnections);
       ExpirySweeper sweeper =
           new ExpirySweeper(
               store,
@@ -70,9 +76,11 @@ public final class AtServer implements AutoCloseable {
       } catch (RuntimeException e) {
         sweeper.close();
         context.peers().close();
+        context.closeServices();
         throw e;
       }
       sweeper.start();
+      OpsJobs.start(context, environment.loops().workers().next(), tls);
       return new AtServer(context, listener, tls, sweeper);
     } catch (RuntimeException e) {
       store.close();
@@ -105,6 +113,11 @@ public final class AtServer implements AutoCloseable {
     tls.reload();
   }
 
+  /** This server's metrics: publish them, or feed them from other features. */
+  public ServerMetrics metrics() {
+    return context.metrics();
+  }
+
   /** The server's shared services (tests and later features attach here). */
   ServerContext context() {
     return context;
@@ -128,6 +141,7 @@ public final class AtServer implements AutoCloseable {
       sweeper.close();
       listener.close();
       context.peers().close();
+      context.closeServices();
     } finally {
       context.store().close();
     }

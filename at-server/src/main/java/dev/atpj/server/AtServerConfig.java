@@ -3,6 +3,7 @@ package dev.atpj.server;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
+import dev.atpj.server.ops.OpsConfig;
 import dev.atpj.server.peer.PeerConfig;
 import dev.atpj.store.StoreConfig;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.Objects;
  *     followed by the next one at once
  * @param authLimits how failed {@code cram}/{@code pkam} attempts are slowed down and refused
  * @param peers how this server talks to other atServers (atDirectory, pooling, timeouts, cache)
+ * @param ops sync, statistics, compaction and certificate-reload settings
  */
 public record AtServerConfig(
     AtSign atSign,
@@ -44,7 +46,8 @@ public record AtServerConfig(
     Duration expirySweepInterval,
     int expirySweepBatchSize,
     AuthLimits authLimits,
-    PeerConfig peers) {
+    PeerConfig peers,
+    OpsConfig ops) {
 
   /** Default listening address: every interface. */
   public static final String DEFAULT_BIND_HOST = "0.0.0.0";
@@ -75,6 +78,7 @@ public record AtServerConfig(
     Objects.requireNonNull(expirySweepInterval, "expirySweepInterval");
     Objects.requireNonNull(authLimits, "authLimits");
     Objects.requireNonNull(peers, "peers");
+    Objects.requireNonNull(ops, "ops");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
     }
@@ -114,7 +118,8 @@ public record AtServerConfig(
         .expirySweepInterval(expirySweepInterval)
         .expirySweepBatchSize(expirySweepBatchSize)
         .authLimits(authLimits)
-        .peers(peers);
+        .peers(peers)
+        .ops(ops);
   }
 
   /** Builds {@link AtServerConfig}s. */
@@ -133,6 +138,7 @@ public record AtServerConfig(
     private int expirySweepBatchSize = DEFAULT_EXPIRY_SWEEP_BATCH_SIZE;
     private AuthLimits authLimits = AuthLimits.DEFAULT;
     private PeerConfig peers = PeerConfig.DEFAULT;
+    private OpsConfig ops = OpsConfig.DEFAULT;
 
     private Builder(AtSign atSign, Path storageDir, TlsFiles tls) {
       this.atSign = atSign;
@@ -206,6 +212,12 @@ public record AtServerConfig(
       return this;
     }
 
+    /** Sets {@link AtServerConfig#ops()}. */
+    public Builder ops(OpsConfig value) {
+      ops = value;
+      return this;
+    }
+
     /** The configuration; validates it. */
     public AtServerConfig build() {
       return new AtServerConfig(
@@ -222,7 +234,8 @@ public record AtServerConfig(
           expirySweepInterval,
           expirySweepBatchSize,
           authLimits,
-          peers);
+          peers,
+          ops);
     }
   }
 }

@@ -16,6 +16,9 @@ import dev.atpj.server.verb.data.UpdateJsonHandler;
 import dev.atpj.server.verb.data.UpdateMetaHandler;
 import dev.atpj.server.verb.peer.PLookupHandler;
 import dev.atpj.server.verb.peer.PolHandler;
+import dev.atpj.server.verb.stats.StatsHandler;
+import dev.atpj.server.verb.sync.SyncFromHandler;
+import dev.atpj.server.verb.sync.SyncHandler;
 import java.util.List;
 
 /** The verbs this atServer implements: one line per verb, in the protocol's order. */
@@ -37,6 +40,9 @@ public final class ServerVerbs {
         new PLookupHandler(),
         new DeleteHandler(),
         new ScanHandler(),
+        new SyncFromHandler(),
+        new SyncHandler(),
+        new StatsHandler(),
         new InfoHandler(),
         new NoopHandler(),
         new ConfigBlockHandler(),
