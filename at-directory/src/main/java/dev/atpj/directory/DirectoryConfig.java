@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param upstream the upstream directory for split horizon, or {@code null}
  * @param upstreamCa CA file trusted for the upstream, or {@code null} for the JDK's trust store
  * @param upstreamCacheTime how long upstream answers are cached
- * @param upstreamTimeout bound on one upstream lookup
+ * @param upstreamTimeout bound on one attempt of an upstream lookup (a failed attempt is tried once
+ *     more)
  */
 public record DirectoryConfig(
     String bindHost,

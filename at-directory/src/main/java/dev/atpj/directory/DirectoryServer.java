@@ -2,6 +2,9 @@ package dev.atpj.directory;
 
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.Connection;
+import dev.atpj.server.core.DirectoryClient;
+import dev.atpj.server.core.DirectoryClientConfig;
+import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.IdlePolicy;
 import dev.atpj.server.core.LineServer;
@@ -36,15 +39,16 @@ public final class DirectoryServer implements AutoCloseable {
    */
   public static DirectoryServer start(
       EventLoops loops, DirectoryConfig config, ServerTlsContext tls, DirectoryRegistry registry) {
-    UpstreamDirectory upstream =
+    DirectoryClient upstream =
         config.upstream() == null
             ? null
-            : new UpstreamDirectory(
+            : new DirectoryClient(
                 loops,
                 ClientTlsContext.create(config.upstreamCa(), null),
-                config.upstream(),
-                config.upstreamCacheTime(),
-                config.upstreamTimeout(),
+                DirectoryClientConfig.defaults(
+                        new Endpoint(config.upstream().host(), config.upstream().port()))
+                    .withCacheTimes(config.upstreamCacheTime(), config.upstreamCacheTime())
+                    .withTimeout(config.upstreamTimeout()),
                 System::nanoTime);
     LineSessionFactory sessions =
         new LineSessionFactory() {

@@ -3,6 +3,7 @@ package dev.atpj.directory;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.core.Connection;
+import dev.atpj.server.core.DirectoryClient;
 import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.Response;
 import java.util.Optional;
@@ -22,14 +23,14 @@ final class DirectorySession implements LineSession {
 
   private final Connection connection;
   private final DirectoryRegistry registry;
-  private final UpstreamDirectory upstream;
+  private final DirectoryClient upstream;
   private final MissThrottle throttle;
   private int misses;
 
   DirectorySession(
       Connection connection,
       DirectoryRegistry registry,
-      UpstreamDirectory upstream,
+      DirectoryClient upstream,
       MissThrottle throttle) {
     this.connection = connection;
     this.registry = registry;
@@ -64,10 +65,11 @@ final class DirectorySession implements LineSession {
     }
     return upstream
         .find(atSign)
+        .exceptionally(unreachable -> Optional.empty())
         .thenComposeAsync(
             remote ->
                 remote.isPresent()
-                    ? CompletableFuture.completedFuture(found(remote.get()))
+                    ? CompletableFuture.completedFuture(found(remote.get().toString()))
                     : miss(),
             connection.executor());
   }

@@ -10,6 +10,9 @@ import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.LineSessionFactory;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.data.ExpirySweeper;
+import dev.atpj.server.metrics.ServerMetrics;
+import dev.atpj.server.ops.OpsJobs;
+import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AtSession;
 import dev.atpj.server.verb.ServerVerbs;
 import dev.atpj.server.verb.VerbRegistry;
@@ -49,6 +52,11 @@ public final class AtServer implements AutoCloseable {
       context.registry(new VerbRegistry(ServerVerbs.all()));
       ServerBootstrap.prepare(context);
       ServerTlsContext tls = ServerTlsContext.load(config.tls(), true);
+      context.peers(Peers.start(context, environment.loops()));
+      context
+          .metrics()
+          .outboundPool(
+              context.peers()::activeOutboundConnections, context.peers()::idleOutboundConnections);
       ExpirySweeper sweeper =
           new ExpirySweeper(
               store,
@@ -67,9 +75,12 @@ public final class AtServer implements AutoCloseable {
                 environment.clock());
       } catch (RuntimeException e) {
         sweeper.close();
+        context.peers().close();
+        context.closeServices();
         throw e;
       }
       sweeper.start();
+      OpsJobs.start(context, environment.loops().workers().next(), tls);
       return new AtServer(context, listener, tls, sweeper);
     } catch (RuntimeException e) {
       store.close();
@@ -102,6 +113,11 @@ public final class AtServer implements AutoCloseable {
     tls.reload();
   }
 
+  /** This server's metrics: publish them, or feed them from other features. */
+  public ServerMetrics metrics() {
+    return context.metrics();
+  }
+
   /** The server's shared services (tests and later features attach here). */
   ServerContext context() {
     return context;
@@ -124,6 +140,8 @@ public final class AtServer implements AutoCloseable {
     try {
       sweeper.close();
       listener.close();
+      context.peers().close();
+      context.closeServices();
     } finally {
       context.store().close();
     }

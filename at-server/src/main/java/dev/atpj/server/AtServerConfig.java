@@ -3,6 +3,8 @@ package dev.atpj.server;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
+import dev.atpj.server.ops.OpsConfig;
+import dev.atpj.server.peer.PeerConfig;
 import dev.atpj.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +29,8 @@ import java.util.Objects;
  * @param expirySweepBatchSize the most expired keys removed in one storage batch; a full batch is
  *     followed by the next one at once
  * @param authLimits how failed {@code cram}/{@code pkam} attempts are slowed down and refused
+ * @param peers how this server talks to other atServers (atDirectory, pooling, timeouts, cache)
+ * @param ops sync, statistics, compaction and certificate-reload settings
  */
 public record AtServerConfig(
     AtSign atSign,
@@ -41,7 +45,9 @@ public record AtServerConfig(
     StoreConfig storeConfig,
     Duration expirySweepInterval,
     int expirySweepBatchSize,
-    AuthLimits authLimits) {
+    AuthLimits authLimits,
+    PeerConfig peers,
+    OpsConfig ops) {
 
   /** Default listening address: every interface. */
   public static final String DEFAULT_BIND_HOST = "0.0.0.0";
@@ -71,6 +77,8 @@ public record AtServerConfig(
     Objects.requireNonNull(storeConfig, "storeConfig");
     Objects.requireNonNull(expirySweepInterval, "expirySweepInterval");
     Objects.requireNonNull(authLimits, "authLimits");
+    Objects.requireNonNull(peers, "peers");
+    Objects.requireNonNull(ops, "ops");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
     }
@@ -109,7 +117,9 @@ public record AtServerConfig(
         .storeConfig(storeConfig)
         .expirySweepInterval(expirySweepInterval)
         .expirySweepBatchSize(expirySweepBatchSize)
-        .authLimits(authLimits);
+        .authLimits(authLimits)
+        .peers(peers)
+        .ops(ops);
   }
 
   /** Builds {@link AtServerConfig}s. */
@@ -127,6 +137,8 @@ public record AtServerConfig(
     private Duration expirySweepInterval = DEFAULT_EXPIRY_SWEEP_INTERVAL;
     private int expirySweepBatchSize = DEFAULT_EXPIRY_SWEEP_BATCH_SIZE;
     private AuthLimits authLimits = AuthLimits.DEFAULT;
+    private PeerConfig peers = PeerConfig.DEFAULT;
+    private OpsConfig ops = OpsConfig.DEFAULT;
 
     private Builder(AtSign atSign, Path storageDir, TlsFiles tls) {
       this.atSign = atSign;
@@ -194,6 +206,18 @@ public record AtServerConfig(
       return this;
     }
 
+    /** Sets {@link AtServerConfig#peers()}. */
+    public Builder peers(PeerConfig value) {
+      peers = value;
+      return this;
+    }
+
+    /** Sets {@link AtServerConfig#ops()}. */
+    public Builder ops(OpsConfig value) {
+      ops = value;
+      return this;
+    }
+
     /** The configuration; validates it. */
     public AtServerConfig build() {
       return new AtServerConfig(
@@ -209,7 +233,9 @@ public record AtServerConfig(
           storeConfig,
           expirySweepInterval,
           expirySweepBatchSize,
-          authLimits);
+          authLimits,
+          peers,
+          ops);
     }
   }
 }

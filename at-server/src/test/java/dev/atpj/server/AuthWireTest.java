@@ -167,13 +167,12 @@ class AuthWireTest {
   }
 
   @Test
-  void fromAnotherAtSignIsAClearErrorAndTheConnectionStaysUsable() {
+  void fromAnotherAtSignWithoutAClientCertificateIsRefusedAndClosed() {
     try (WireClient client = fixture.connect(alice)) {
-      assertThat(client.command("from:@bob"))
-          .startsWith("error:AT0008-")
-          .contains("server-to-server");
-      assertThat(client.command("noop:0")).isEqualTo("data:ok");
-      Wire.cram(client, "@alice");
+      client.send("from:@bob");
+      assertThat(client.readLine())
+          .isEqualTo("error:AT0401-Client authentication failed : Certificate Verification Failed");
+      assertThat(client.isClosedByServer(java.time.Duration.ofSeconds(5))).isTrue();
     }
   }
 

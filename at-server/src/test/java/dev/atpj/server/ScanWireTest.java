@@ -116,12 +116,14 @@ class ScanWireTest {
   }
 
   @Test
-  void scanningAnotherAtSignIsNotOfferedYet() {
+  void scanningAnotherAtSignNeedsAuthenticationAndAnAtDirectory() {
     try (WireClient client = fixture.connect(server)) {
       assertThat(client.command("scan:@bob")).startsWith("error:AT0401-");
     }
     try (WireClient client = Wire.owner(fixture, server)) {
-      assertThat(client.command("scan:@bob")).startsWith("error:AT0021-");
+      assertThat(client.command("scan:@bob"))
+          .startsWith("error:AT0007-")
+          .contains("no atDirectory configured");
       assertThat(client.command("scan:@scanner phone")).isEqualTo("data:[\"phone@scanner\"]");
     }
   }

@@ -28,6 +28,11 @@ public final class SharedTestPki implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return pki(context);
+  }
+
+  /** The run's shared PKI, created at first use. */
+  static TestPki pki(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)

@@ -3,16 +3,19 @@ package dev.atpj.server.core;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +40,17 @@ public final class LineClient implements AutoCloseable {
   private volatile Consumer<String> unsolicited = line -> {};
   private volatile boolean closed;
 
-  private record Pending(CompletableFuture<String> answer, Future<?> deadline) {}
+  private final PromptWatcher prompts = new PromptWatcher();
+
+  /**
+   * A request waiting for its answer.
+   *
+   * @param answer completes with the answer
+   * @param deadline the scheduled timeout
+   * @param prompt for a request answered by a prompt alone (no line), that prompt's UTF-8 bytes;
+   *     null for a request answered by a line
+   */
+  private record Pending(CompletableFuture<String> answer, Future<?> deadline, byte[] prompt) {}
 
   private LineClient(Channel channel) {
     this.channel = channel;
@@ -79,6 +92,7 @@ public final class LineClient implements AutoCloseable {
                     holder[0] = new LineClient(ch);
                     ch.pipeline()
                         .addLast(ssl)
+                        .addLast(holder[0].prompts)
                         .addLast(new LineFrameDecoder(DEFAULT_MAX_LINE_BYTES))
                         .addLast(holder[0].new Reader(stripper));
                   }
@@ -113,6 +127,23 @@ public final class LineClient implements AutoCloseable {
    * @return the answer line with the prompt stripped
    */
   public CompletableFuture<String> request(String line, Duration timeout) {
+    return enqueue(line, timeout, null);
+  }
+
+  /**
+   * Sends a line whose success is answered by a prompt alone, with no line (as {@code pol} is,
+   * PROTOCOL.md B1), and waits for that prompt or for an answer line (an error).
+   *
+   * @param line the request without line ending
+   * @param prompt the prompt that means success, e.g. {@code @bob@}
+   * @param timeout how long to wait
+   * @return the prompt on success, otherwise the answer line with the prompt stripped
+   */
+  public CompletableFuture<String> requestPrompt(String line, String prompt, Duration timeout) {
+    return enqueue(line, timeout, prompt.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private CompletableFuture<String> enqueue(String line, Duration timeout, byte[] prompt) {
     CompletableFuture<String> answer = new CompletableFuture<>();
     channel
         .eventLoop()
@@ -127,7 +158,7 @@ public final class LineClient implements AutoCloseable {
                   channel
                       .eventLoop()
                       .schedule(() -> expire(answer), timeout.toMillis(), TimeUnit.MILLISECONDS);
-              pending.add(new Pending(answer, deadline));
+              pending.add(new Pending(answer, deadline, prompt));
               channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), line + "\n"));
             });
     return answer;
@@ -199,6 +230,55 @@ public final class LineClient implements AutoCloseable {
       root = root.getCause();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  /**
+   * Watches the bytes after the last line ending, before framing: when the oldest pending request
+   * waits for a prompt and those bytes end with it, the request is answered (the prompt stays in
+   * the framing buffer and is stripped from the next line as usual). Runs on the event loop.
+   */
+  private final class PromptWatcher extends ChannelInboundHandlerAdapter {
+    private static final int MAX_TAIL = 256;
+    private final byte[] tail = new byte[MAX_TAIL];
+    private int tailLength;
+    private boolean overflow;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof ByteBuf bytes) {
+        for (int i = bytes.readerIndex(); i < bytes.writerIndex(); i++) {
+          byte b = bytes.getByte(i);
+          if (b == '\n') {
+            tailLength = 0;
+            overflow = false;
+          } else if (tailLength < MAX_TAIL) {
+            tail[tailLength++] = b;
+          } else {
+            overflow = true;
+          }
+        }
+      }
+      ctx.fireChannelRead(msg);
+      Pending next = pending.peek();
+      if (next != null && next.prompt() != null && !overflow && tailEndsWith(next.prompt())) {
+        pending.poll();
+        next.deadline().cancel(false);
+        next.answer().complete(new String(next.prompt(), StandardCharsets.UTF_8));
+      }
+    }
+
+    private boolean tailEndsWith(byte[] prompt) {
+      if (prompt.length > tailLength) {
+        return false;
+      }
+      int offset = tailLength - prompt.length;
+      for (int i = 0; i < prompt.length; i++) {
+        if (tail[offset + i] != prompt[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private final class Reader extends SimpleChannelInboundHandler<Object> {

@@ -11,6 +11,7 @@ import dev.atpj.server.ServerContext;
 import dev.atpj.server.core.Connection;
 import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.Response;
+import dev.atpj.server.ops.SessionObserver;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
 import java.util.EnumSet;
@@ -51,6 +52,9 @@ public final class AtSession implements LineSession, SessionContext {
   private AuthState auth = AuthState.NONE;
   private ErrorFormat errorFormat = ErrorFormat.LEGACY_TEXT;
   private boolean closeAfterReply;
+  private final SessionObserver observer;
+  private Command current;
+  private AtErrorCode answeredError;
 
   /**
    * Creates the session of an accepted connection.
@@ -61,6 +65,7 @@ public final class AtSession implements LineSession, SessionContext {
   public AtSession(ServerContext server, Connection connection) {
     this.server = server;
     this.connection = connection;
+    this.observer = new SessionObserver(server, connection);
   }
 
   @Override
@@ -70,7 +75,21 @@ public final class AtSession implements LineSession, SessionContext {
 
   @Override
   public CompletionStage<Response> onLine(String line) {
+    long start = System.nanoTime();
+    current = null;
+    answeredError = null;
+    return handleLine(line)
+        .whenComplete((r, e) -> observer.answered(current, auth, answeredError, start));
+  }
+
+  @Override
+  public void onClose() {
+    observer.closed(auth);
+  }
+
+  private CompletionStage<Response> handleLine(String line) {
     Command command = server.parser().parse(line);
+    current = command;
     if (command instanceof Exit) {
       return CompletableFuture.completedFuture(Response.close());
     }
@@ -226,6 +245,7 @@ public final class AtSession implements LineSession, SessionContext {
 
   private Response error(AtException error) {
     String text = server.renderer().error(error, errorFormat);
+    answeredError = error.code();
     if (CLOSING.contains(error.code()) || closeAfterReply) {
       closeAfterReply = false;
       return Response.thenClose(text + "\n");

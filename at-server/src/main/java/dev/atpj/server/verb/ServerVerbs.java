@@ -5,6 +5,8 @@ import dev.atpj.server.verb.auth.FromHandler;
 import dev.atpj.server.verb.auth.PkamHandler;
 import dev.atpj.server.verb.basic.InfoHandler;
 import dev.atpj.server.verb.basic.NoopHandler;
+import dev.atpj.server.verb.config.ConfigBlockHandler;
+import dev.atpj.server.verb.config.ConfigSettingHandler;
 import dev.atpj.server.verb.data.DeleteHandler;
 import dev.atpj.server.verb.data.LLookupHandler;
 import dev.atpj.server.verb.data.LookupHandler;
@@ -12,6 +14,11 @@ import dev.atpj.server.verb.data.ScanHandler;
 import dev.atpj.server.verb.data.UpdateHandler;
 import dev.atpj.server.verb.data.UpdateJsonHandler;
 import dev.atpj.server.verb.data.UpdateMetaHandler;
+import dev.atpj.server.verb.peer.PLookupHandler;
+import dev.atpj.server.verb.peer.PolHandler;
+import dev.atpj.server.verb.stats.StatsHandler;
+import dev.atpj.server.verb.sync.SyncFromHandler;
+import dev.atpj.server.verb.sync.SyncHandler;
 import java.util.List;
 
 /** The verbs this atServer implements: one line per verb, in the protocol's order. */
@@ -24,14 +31,21 @@ public final class ServerVerbs {
         new FromHandler(),
         new CramHandler(),
         new PkamHandler(),
+        new PolHandler(),
         new UpdateHandler(),
         new UpdateJsonHandler(),
         new UpdateMetaHandler(),
         new LLookupHandler(),
         new LookupHandler(),
+        new PLookupHandler(),
         new DeleteHandler(),
         new ScanHandler(),
+        new SyncFromHandler(),
+        new SyncHandler(),
+        new StatsHandler(),
         new InfoHandler(),
-        new NoopHandler());
+        new NoopHandler(),
+        new ConfigBlockHandler(),
+        new ConfigSettingHandler());
   }
 }

@@ -1,7 +1,5 @@
 package dev.atpj.server.verb.auth;
 
-import dev.atpj.protocol.AtErrorCode;
-import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.command.From;
 import dev.atpj.protocol.reply.ErrorFormat;
@@ -9,6 +7,7 @@ import dev.atpj.server.auth.Challenge;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.server.verb.peer.PeerFrom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,9 +21,8 @@ import java.util.concurrent.CompletionStage;
  * at_java moves on to {@code pkam}). A {@code clientConfig} with a version above 3.0.37 switches
  * the connection to JSON errors, one with an older or no version back to text errors.
  *
- * <p>{@code from} of another atSign starts server-to-server authentication (client certificate
- * check, proof, {@code pol}), which this server does not offer yet: it answers AT0008 and the
- * connection stays usable.
+ * <p>{@code from} of another atSign starts server-to-server authentication (block list, client
+ * certificate check, proof for {@code pol}): see {@link PeerFrom}.
  */
 public final class FromHandler implements VerbHandler<From> {
   @Override
@@ -39,15 +37,9 @@ public final class FromHandler implements VerbHandler<From> {
     }
     AtSign me = session.server().atSign();
     if (!command.atSign().equals(me)) {
-      Challenge.clear(session);
-      throw new AtException(
-          AtErrorCode.HANDSHAKE_FAILURE,
-          "this atServer serves "
-              + me
-              + "; server-to-server authentication as "
-              + command.atSign()
-              + " is not supported yet");
+      return PeerFrom.handle(command, session);
     }
+    PeerFrom.forget(session);
     String challenge = session.sessionId() + me + ":" + UUID.randomUUID();
     Challenge.issue(session, challenge, session.server().clock().instant());
     return CompletableFuture.completedFuture(Reply.data(challenge));

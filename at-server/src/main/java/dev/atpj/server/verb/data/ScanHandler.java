@@ -11,6 +11,8 @@ import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.server.verb.peer.BlockedPeers;
+import dev.atpj.server.verb.peer.RemoteScan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,8 @@ import java.util.function.Predicate;
  *   <li>A pol-authenticated peer {@code @bob}: keys shared with it, without {@code @bob:}.
  * </ul>
  *
- * <p>{@code scan:@other} needs server-to-server calls, not offered yet (AT0021).
+ * <p>The owner's {@code scan:@other} relays {@code @other}'s scan as {@code @other}'s atServer
+ * answers this atSign ({@link RemoteScan}); other connections get AT0401 for it.
  */
 public final class ScanHandler implements VerbHandler<Scan> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,16 +50,13 @@ public final class ScanHandler implements VerbHandler<Scan> {
   public CompletionStage<Reply> handle(Scan command, SessionContext session) {
     AtSign me = session.server().atSign();
     AuthState auth = session.auth();
+    BlockedPeers.refuseIfBlocked(session);
     if (command.forAtSign() != null && !command.forAtSign().equals(me)) {
       if (!auth.isOwner()) {
         throw new AtException(
             AtErrorCode.UNAUTHENTICATED, "scanning another atSign's keys needs authentication");
       }
-      throw new AtException(
-          AtErrorCode.UNABLE_TO_CONNECT,
-          "scanning the keys of "
-              + command.forAtSign()
-              + " through this atServer is not supported yet");
+      return RemoteScan.handle(command, session);
     }
     KeyPattern pattern = KeyPattern.compile(command.regex());
     View view = View.of(auth, command.showsHidden());

@@ -1,0 +1,192 @@
+package dev.atpj.server.core;
+
+import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtException;
+import dev.atpj.protocol.AtSign;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks an atDirectory where an atSign's atServer lives (PROTOCOL.md B4, C2), asynchronously and
+ * never blocking: the atSign without {@code @} is sent, and {@code host:port} or {@code null} is
+ * read. Answers, "unknown" included, are cached for a short time; concurrent lookups of one atSign
+ * share one request; a directory that cannot be reached is tried again a configured number of
+ * times, each attempt bounded, and then the lookup fails with {@link AtErrorCode#UNABLE_TO_CONNECT}
+ * (failures are not cached). Each lookup uses a fresh connection, since directories throttle
+ * connections that ask for unknown names. Thread-safe.
+ */
+public final class DirectoryClient {
+  private static final Logger LOG = LoggerFactory.getLogger(DirectoryClient.class);
+
+  private final EventLoops loops;
+  private final ClientTlsContext tls;
+  private final DirectoryClientConfig config;
+  private final LongSupplier nanoTime;
+  private final Map<AtSign, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<AtSign, CompletableFuture<Optional<Endpoint>>> inFlight =
+      new ConcurrentHashMap<>();
+
+  private record Cached(Optional<Endpoint> answer, long expiresAtNanos) {}
+
+  /**
+   * A client.
+   *
+   * @param loops the shared event loops
+   * @param tls client TLS context trusting the directory's certificate
+   * @param config where the directory is and how to ask it
+   * @param nanoTime the monotonic clock for cache ages (injected for tests)
+   */
+  public DirectoryClient(
+      EventLoops loops, ClientTlsContext tls, DirectoryClientConfig config, LongSupplier nanoTime) {
+    this.loops = loops;
+    this.tls = tls;
+    this.config = config;
+    this.nanoTime = nanoTime;
+  }
+
+  /** The directory asked. */
+  public Endpoint directory() {
+    return config.directory();
+  }
+
+  /**
+   * Looks an atSign up, from the cache or the directory.
+   *
+   * @param atSign the atSign
+   * @return where its atServer lives, or empty when the directory does not know it; fails with
+   *     {@link AtErrorCode#UNABLE_TO_CONNECT} when the directory cannot be reached
+   */
+  public CompletableFuture<Optional<Endpoint>> find(AtSign atSign) {
+    Cached cached = cache.get(atSign);
+    if (cached != null && cached.expiresAtNanos() - nanoTime.getAsLong() > 0) {
+      return CompletableFuture.completedFuture(cached.answer());
+    }
+    return inFlight.computeIfAbsent(atSign, this::ask);
+  }
+
+  /**
+   * Whether a fresh answer for an atSign is cached.
+   *
+   * @param atSign the atSign
+   * @return true when {@link #find} would answer from the cache
+   */
+  public boolean isCached(AtSign atSign) {
+    Cached cached = cache.get(atSign);
+    return cached != null && cached.expiresAtNanos() - nanoTime.getAsLong() > 0;
+  }
+
+  /**
+   * Drops the cached answer for an atSign, e.g. after its atServer could not be reached at the
+   * cached address.
+   *
+   * @param atSign the atSign
+   */
+  public void forget(AtSign atSign) {
+    cache.remove(atSign);
+  }
+
+  private CompletableFuture<Optional<Endpoint>> ask(AtSign atSign) {
+    CompletableFuture<Optional<Endpoint>> answer = new CompletableFuture<>();
+    attempt(atSign, 1, answer);
+    answer.whenComplete(
+        (found, failure) -> {
+          inFlight.remove(atSign);
+          if (failure == null) {
+            remember(atSign, found);
+          }
+        });
+    return answer;
+  }
+
+  private void attempt(AtSign atSign, int number, CompletableFuture<Optional<Endpoint>> answer) {
+    Endpoint directory = config.directory();
+    LineClient.connect(
+            loops,
+            tls,
+            directory.host(),
+            directory.port(),
+            config.timeout(),
+            DirectoryClient::stripPrompt)
+        .thenCompose(
+            client ->
+                client
+                    .request(atSign.name(), config.timeout())
+                    .whenComplete(
+                        (line, failure) -> {
+                          client.send("@exit");
+                          client.close();
+                        }))
+        .thenApply(DirectoryClient::parseAnswer)
+        .whenComplete(
+            (found, failure) -> {
+              if (failure == null) {
+                answer.complete(found);
+              } else if (number < config.attempts()) {
+                loops
+                    .workers()
+                    .next()
+                    .schedule(
+                        () -> attempt(atSign, number + 1, answer),
+                        config.retryDelay().toMillis(),
+                        TimeUnit.MILLISECONDS);
+              } else {
+                LOG.warn(
+                    "atDirectory {} failed to answer for {} after {} attempt(s): {}",
+                    directory,
+                    atSign,
+                    number,
+                    reason(failure));
+                answer.completeExceptionally(
+                    new AtException(
+                        AtErrorCode.UNABLE_TO_CONNECT,
+                        "the atDirectory " + directory + " cannot be reached",
+                        failure));
+              }
+            });
+  }
+
+  private void remember(AtSign atSign, Optional<Endpoint> found) {
+    long ttl = (found.isPresent() ? config.foundCacheTime() : config.missCacheTime()).toNanos();
+    if (ttl <= 0) {
+      return;
+    }
+    if (cache.size() >= config.maxCachedEntries()) {
+      cache.clear();
+    }
+    cache.put(atSign, new Cached(found, nanoTime.getAsLong() + ttl));
+  }
+
+  private static String stripPrompt(String line) {
+    String answer = line;
+    while (answer.startsWith("@")) {
+      answer = answer.substring(1);
+    }
+    return answer.trim();
+  }
+
+  private static Optional<Endpoint> parseAnswer(String line) {
+    if (line.isEmpty() || line.equals("null")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Endpoint.parse(line));
+    } catch (IllegalArgumentException e) {
+      throw new AtException(
+          AtErrorCode.SERVER_EXCEPTION, "the atDirectory answered something else than host:port");
+    }
+  }
+
+  private static String reason(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && !(cause instanceof AtException)) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+}

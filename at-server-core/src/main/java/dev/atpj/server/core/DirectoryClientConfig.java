@@ -1,0 +1,95 @@
+package dev.atpj.server.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link DirectoryClient} asks an atDirectory.
+ *
+ * @param directory where the atDirectory listens
+ * @param foundCacheTime how long a {@code host:port} answer is reused
+ * @param missCacheTime how long a {@code null} answer (unknown atSign) is reused
+ * @param timeout bound on one attempt: connect, TLS handshake and answer
+ * @param attempts how many times a lookup is tried when the directory cannot be reached
+ * @param retryDelay pause between attempts
+ * @param maxCachedEntries the most answers kept; the cache is emptied when it grows beyond
+ */
+public record DirectoryClientConfig(
+    Endpoint directory,
+    Duration foundCacheTime,
+    Duration missCacheTime,
+    Duration timeout,
+    int attempts,
+    Duration retryDelay,
+    int maxCachedEntries) {
+
+  /** Default time a found address is reused. */
+  public static final Duration DEFAULT_FOUND_CACHE_TIME = Duration.ofSeconds(30);
+
+  /** Default time an unknown atSign is remembered as unknown. */
+  public static final Duration DEFAULT_MISS_CACHE_TIME = Duration.ofSeconds(5);
+
+  /** Default bound on one attempt. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
+  /** Default number of attempts. */
+  public static final int DEFAULT_ATTEMPTS = 2;
+
+  /** Default pause between attempts. */
+  public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(200);
+
+  /** Default cache size bound. */
+  public static final int DEFAULT_MAX_CACHED_ENTRIES = 100_000;
+
+  /** Validates. */
+  public DirectoryClientConfig {
+    Objects.requireNonNull(directory, "directory");
+    for (Duration d : new Duration[] {foundCacheTime, missCacheTime, timeout, retryDelay}) {
+      Objects.requireNonNull(d, "durations");
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("durations must not be negative");
+      }
+    }
+    if (timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive");
+    }
+    if (attempts < 1 || maxCachedEntries < 1) {
+      throw new IllegalArgumentException("attempts and maxCachedEntries must be positive");
+    }
+  }
+
+  /**
+   * Every default, for a directory.
+   *
+   * @param directory where the atDirectory listens
+   * @return the configuration
+   */
+  public static DirectoryClientConfig defaults(Endpoint directory) {
+    return new DirectoryClientConfig(
+        directory,
+        DEFAULT_FOUND_CACHE_TIME,
+        DEFAULT_MISS_CACHE_TIME,
+        DEFAULT_TIMEOUT,
+        DEFAULT_ATTEMPTS,
+        DEFAULT_RETRY_DELAY,
+        DEFAULT_MAX_CACHED_ENTRIES);
+  }
+
+  /** A copy with other cache times. */
+  public DirectoryClientConfig withCacheTimes(Duration found, Duration miss) {
+    return new DirectoryClientConfig(
+        directory, found, miss, timeout, attempts, retryDelay, maxCachedEntries);
+  }
+
+  /** A copy with another per-attempt timeout. */
+  public DirectoryClientConfig withTimeout(Duration value) {
+    return new DirectoryClientConfig(
+        directory, foundCacheTime, missCacheTime, value, attempts, retryDelay, maxCachedEntries);
+  }
+
+  /** A copy with another number of attempts. */
+  public DirectoryClientConfig withAttempts(int value) {
+    return new DirectoryClientConfig(
+        directory, foundCacheTime, missCacheTime, timeout, value, retryDelay, maxCachedEntries);
+  }
+}

@@ -1,0 +1,307 @@
+package dev.atpj.server.peer;
+
+import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtException;
+import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.key.AtKey;
+import dev.atpj.protocol.key.KeyVisibility;
+import dev.atpj.server.ServerContext;
+import dev.atpj.server.cache.CacheRefreshJob;
+import dev.atpj.server.cache.RemoteCache;
+import dev.atpj.server.core.ClientTlsContext;
+import dev.atpj.server.core.DirectoryClient;
+import dev.atpj.server.core.Endpoint;
+import dev.atpj.server.core.EventLoops;
+import dev.atpj.server.data.ReservedKeys;
+import dev.atpj.store.StoredValue;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Everything one atServer needs to work with other atServers (PROTOCOL.md Part A §8, §11, B5, B8,
+ * B13): the atDirectory client, the pool of outbound connections with its {@code from}/{@code pol}
+ * handshake and cookies, the checks of inbound {@code from} (client certificate, block list) and
+ * {@code pol} (proof signed by the peer), the cache of other atSigns' keys and its refresh job.
+ * Created when the server starts and closed when it stops. Thread-safe.
+ */
+public final class Peers implements AutoCloseable {
+  private final ServerContext server;
+  private final PeerConfig config;
+  private final DirectoryClient directory;
+  private final CookieJar cookies;
+  private final BlockList blockList;
+  private final ClientCertificateCheck certificates;
+  private final PeerSigningKeys signingKeys;
+  private final OutboundPool pool;
+  private final RemoteCache cache;
+  private final CacheRefreshJob refreshJob;
+  private volatile PrivateKey signingKey;
+
+  private Peers(ServerContext server, EventLoops loops) {
+    this.server = server;
+    this.config = server.config().peers();
+    AtSign me = server.atSign();
+    ClientTlsContext tls =
+        ClientTlsContext.create(server.config().tls().trustedCa(), server.config().tls());
+    this.directory =
+        config.directory() == null
+            ? null
+            : new DirectoryClient(loops, tls, config.directory(), System::nanoTime);
+    this.cookies = new CookieJar(server.clock());
+    this.blockList = new BlockList(server.store());
+    this.certificates = new ClientCertificateCheck(server.config().tls().trustedCa());
+    PeerHandshake handshake =
+        new PeerHandshake(me, server.crypto(), this::ownSigningKey, cookies, config);
+    this.pool = new OutboundPool(me, config, loops, tls, directory, handshake, System::nanoTime);
+    this.signingKeys =
+        new PeerSigningKeys(
+            peer ->
+                request(
+                    peer,
+                    Access.PUBLIC,
+                    "lookup:" + ReservedKeys.signingPublicKey(peer).entity() + peer,
+                    config.requestTimeout()),
+            server.crypto(),
+            server.clock(),
+            config.signingKeyCacheTime());
+    this.cache =
+        new RemoteCache(
+            me,
+            server.store(),
+            server.keyWriter(),
+            server.clock(),
+            this::lookupAll,
+            config.publicCacheTime());
+    this.refreshJob =
+        new CacheRefreshJob(
+            server.store(),
+            cache,
+            server.clock(),
+            loops.workers().next(),
+            config.cacheRefreshInterval());
+  }
+
+  /**
+   * Creates the services of a starting server and starts the cache refresh job.
+   *
+   * @param server the server's shared services
+   * @param loops the process's event loops
+   * @return the services; close them when the server stops
+   */
+  public static Peers start(ServerContext server, EventLoops loops) {
+    Peers peers = new Peers(server, loops);
+    peers.refreshJob.start();
+    return peers;
+  }
+
+  /** The configuration. */
+  public PeerConfig config() {
+    return config;
+  }
+
+  /** The cookies this server places for its own handshakes. */
+  public CookieJar cookies() {
+    return cookies;
+  }
+
+  /** The blocked atSigns. */
+  public BlockList blockList() {
+    return blockList;
+  }
+
+  /** The cache of other atSigns' keys. */
+  public RemoteCache cache() {
+    return cache;
+  }
+
+  /** The cache refresh job. */
+  public CacheRefreshJob refreshJob() {
+    return refreshJob;
+  }
+
+  /**
+   * Sends a command to another atSign's atServer over a pooled connection and reads the payload. A
+   * request that fails because a reused connection had just closed is sent once more on a new one
+   * (every request sent this way is a read).
+   *
+   * @param peer the other atSign
+   * @param access unauthenticated or pol-authenticated as this atSign
+   * @param command the command line
+   * @param timeout bound on the answer
+   * @return the text after {@code data:}; fails with the other atServer's error or a connection
+   *     error (AT0007, AT0021, AT0008, AT0013, AT0023, AT0006)
+   */
+  public CompletableFuture<String> request(
+      AtSign peer, Access access, String command, Duration timeout) {
+    return pool.acquire(peer, access)
+        .thenCompose(
+            connection -> {
+              boolean reused = connection.requestCount() > 0;
+              return connection
+                  .request(command, timeout)
+                  .exceptionallyCompose(
+                      failure -> {
+                        if (reused
+                            && !connection.isOpen()
+                            && Failures.is(failure, AtErrorCode.UNABLE_TO_CONNECT)) {
+                          return pool.acquire(peer, access)
+                              .thenCompose(fresh -> fresh.request(command, timeout));
+                        }
+                        return CompletableFuture.failedFuture(Failures.unwrap(failure));
+                      });
+            });
+  }
+
+  /**
+   * Where another atSign's atServer lives.
+   *
+   * @param atSign the atSign
+   * @return its address; fails with AT0007 when the directory does not know it (or none is
+   *     configured) and AT0021 when the directory cannot be reached
+   */
+  public CompletableFuture<Endpoint> locate(AtSign atSign) {
+    if (directory == null) {
+      return CompletableFuture.failedFuture(
+          new AtException(
+              AtErrorCode.SECONDARY_NOT_FOUND,
+              atSign + " cannot be found: this atServer has no atDirectory configured"));
+    }
+    return directory
+        .find(atSign)
+        .thenApply(
+            found ->
+                found.orElseThrow(
+                    () ->
+                        new AtException(
+                            AtErrorCode.SECONDARY_NOT_FOUND,
+                            atSign + " is not known to the atDirectory")));
+  }
+
+  /**
+   * Whether a connection's client certificate may speak for an atSign whose atServer is on a host.
+   *
+   * @param chain the presented chain, leaf first
+   * @param host the host the directory gives for the atSign
+   * @return true when accepted
+   */
+  public boolean acceptsCertificate(List<X509Certificate> chain, String host) {
+    return certificates.accepts(chain, host);
+  }
+
+  /**
+   * Checks a {@code pol} (PROTOCOL.md B5 step 6): reads the cookie {@code public:<sessionId>@peer}
+   * and {@code public:signing_publickey@peer} from the peer's atServer and verifies that the cookie
+   * is the peer's SHA256withRSA signature of the proof. A cached signing key that does not verify
+   * is fetched again once (the peer may have new keys).
+   *
+   * @param peer the atSign that sent {@code from}
+   * @param sessionId the inbound connection's session id, the cookie's name
+   * @param proof the proof sent with the {@code from} answer
+   * @return completes when verified; fails with AT0401 when the cookie is missing or wrong, or a
+   *     connection error
+   */
+  public CompletableFuture<Void> verifyPol(AtSign peer, String sessionId, String proof) {
+    boolean keyWasCached = signingKeys.isCached(peer);
+    CompletableFuture<String> cookie =
+        request(peer, Access.PUBLIC, "lookup:" + sessionId + peer, config.requestTimeout())
+            .exceptionallyCompose(
+                failure ->
+                    CompletableFuture.failedFuture(
+                        Failures.is(failure, AtErrorCode.KEY_NOT_FOUND)
+                            ? polFailed("no proof was placed at " + sessionId + peer)
+                            : Failures.unwrap(failure)));
+    return cookie.thenCompose(
+        signature ->
+            signingKeys
+                .get(peer, false)
+                .thenCompose(
+                    key -> {
+                      if (verifies(proof, signature, key)) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                      }
+                      if (!keyWasCached) {
+                        return CompletableFuture.<Void>failedFuture(polFailed(null));
+                      }
+                      return signingKeys
+                          .get(peer, true)
+                          .thenAccept(
+                              fresh -> {
+                                if (!verifies(proof, signature, fresh)) {
+                                  throw polFailed(null);
+                                }
+                              });
+                    }));
+  }
+
+  /** Outbound connections open now. */
+  public int activeOutboundConnections() {
+    return pool.activeConnections();
+  }
+
+  /** Outbound connections open but with no request in flight. */
+  public int idleOutboundConnections() {
+    return pool.idleConnections();
+  }
+
+  /** Completed outbound {@code from}/{@code pol} handshakes since start. */
+  public long handshakesPerformed() {
+    return pool.handshakesPerformed();
+  }
+
+  /** Outbound TLS connections opened since start. */
+  public long outboundConnectionsOpened() {
+    return pool.connectionsOpened();
+  }
+
+  @Override
+  public void close() {
+    refreshJob.close();
+    pool.close();
+  }
+
+  private CompletableFuture<String> lookupAll(AtKey origin) {
+    Access access =
+        origin.visibility() == KeyVisibility.PUBLIC ? Access.PUBLIC : Access.AUTHENTICATED;
+    return request(
+        origin.owner(),
+        access,
+        "lookup:all:" + origin.entity() + origin.owner(),
+        config.lookupTimeout());
+  }
+
+  private boolean verifies(String proof, String signature, PublicKey key) {
+    try {
+      return server.crypto().verify(proof, signature, key, "SHA256withRSA");
+    } catch (AtException e) {
+      return false;
+    }
+  }
+
+  private PrivateKey ownSigningKey() {
+    PrivateKey key = signingKey;
+    if (key == null) {
+      String encoded =
+          server
+              .store()
+              .get(ReservedKeys.signingPrivateKey(server.atSign()).toString())
+              .map(StoredValue::value)
+              .orElseThrow(
+                  () ->
+                      new AtException(
+                          AtErrorCode.HANDSHAKE_FAILURE, "this atServer has no signing key"));
+      key = server.crypto().decodePrivateKey(encoded);
+      signingKey = key;
+    }
+    return key;
+  }
+
+  private static AtException polFailed(String why) {
+    return new AtException(
+        AtErrorCode.UNAUTHENTICATED,
+        why == null ? "Pol Authentication Failed" : "Pol Authentication Failed: " + why);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.atpj.server.verb.peer;
+
+import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtException;
+import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.command.Lookup;
+import dev.atpj.protocol.key.AtKey;
+import dev.atpj.protocol.key.KeyVisibility;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.verb.Reply;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The owner's {@code lookup[:bypassCache:true][:meta|:all]:<key>@<other>} (PROTOCOL.md B8, C7):
+ * what {@code @other} shares with this atSign, {@code @me:<key>@<other>}, from the fresh cached
+ * copy {@code cached:@me:<key>@<other>} or else from {@code @other}'s atServer over a pooled
+ * pol-authenticated connection ({@code lookup:all}), cached as the owner's ttr allows. This is how
+ * at_java reads shared data ({@code lookup:shared_key@alice}, {@code lookup:test@alice} sent to
+ * bob's own server). {@code lookup:public:<key>@<other>} reads the public value the same way.
+ */
+public final class RemoteLookup {
+  private RemoteLookup() {}
+
+  /**
+   * Handles the owner's lookup of another atSign's key.
+   *
+   * @param command the command, whose key's owner is not this server's atSign
+   * @param session the owner's connection
+   * @return the shaped value; fails with the other atServer's error or a connection error
+   */
+  public static CompletionStage<Reply> handle(Lookup command, SessionContext session) {
+    AtKey origin = origin(command.key(), session.server().atSign());
+    return session
+        .server()
+        .peers()
+        .cache()
+        .read(origin, command.bypassesCache(), session.connection().executor())
+        .thenApply(found -> RemoteReplies.shaped(command.shape(), found));
+  }
+
+  private static AtKey origin(AtKey asked, AtSign me) {
+    if (!asked.cached()) {
+      if (asked.visibility() == KeyVisibility.SELF) {
+        return AtKey.ofShared(me, asked.entity(), asked.owner());
+      }
+      if (asked.visibility() == KeyVisibility.PUBLIC) {
+        return asked;
+      }
+      if (asked.visibility() == KeyVisibility.SHARED && me.equals(asked.sharedWith())) {
+        return asked;
+      }
+    }
+    throw new AtException(
+        AtErrorCode.UNAUTHORIZED,
+        "lookup reads what "
+            + asked.owner()
+            + " shares with "
+            + me
+            + " (<key>"
+            + asked.owner()
+            + ") or its public keys; use llookup for cached copies");
+  }
+}

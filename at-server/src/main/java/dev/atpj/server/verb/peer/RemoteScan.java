@@ -1,0 +1,33 @@
+package dev.atpj.server.verb.peer;
+
+import dev.atpj.protocol.command.Scan;
+import dev.atpj.server.peer.Access;
+import dev.atpj.server.peer.Peers;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.verb.Reply;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The owner's {@code scan:@other[ <regex>]} (PROTOCOL.md B10): the other atServer's scan, as it
+ * answers a connection pol-authenticated as this atSign (the keys it shares with this atSign,
+ * without their {@code @me:} prefix), relayed as it is.
+ */
+public final class RemoteScan {
+  private RemoteScan() {}
+
+  /**
+   * Relays a scan of another atSign's keys.
+   *
+   * @param command the command, naming another atSign
+   * @param session the owner's connection
+   * @return the other atServer's JSON list
+   */
+  public static CompletionStage<Reply> handle(Scan command, SessionContext session) {
+    Peers peers = session.server().peers();
+    String relayed = new Scan(command.showHidden(), null, command.page(), command.regex()).render();
+    return peers
+        .request(
+            command.forAtSign(), Access.AUTHENTICATED, relayed, peers.config().requestTimeout())
+        .thenApply(Reply::data);
+  }
+}
