@@ -13,9 +13,11 @@ import dev.atpj.protocol.AtSign;
 import dev.atpj.server.AtServer;
 import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.AtServerEnvironment;
+import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.core.TlsFiles;
+import dev.atpj.server.peer.PeerConfig;
 import dev.atpj.store.rocksdb.StoreEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,15 +132,9 @@ public final class PrivatePlatform implements AutoCloseable {
         layout.trustStoreFile(),
         List.of(pki.certificateAuthority().certificate()),
         TRUST_STORE_PASSWORD.toCharArray());
-    AtServerEnvironment environment = new AtServerEnvironment(loops, stores, Clock.systemUTC());
-    for (AtSign atSign : settings.atSigns()) {
-      Assignment assignment = assignments.find(atSign).orElseThrow();
-      RunningAtSign served = startServer(environment, pki, settings, atSign, assignment);
-      assignments.recordPort(atSign, served.address().port());
-      running.add(served);
-    }
     FileDirectoryRegistry registry =
-        PlatformRegistry.update(layout.registryFile(), running, assignments.all().keySet());
+        PlatformRegistry.open(
+            layout.registryFile(), settings.atSigns(), assignments.all().keySet());
     ServerCredentials credentials =
         pki.serverCredentials(
             PlatformLayout.directoryServerName(), HostMode.DIRECTORY_HOST, "localhost");
@@ -157,6 +153,18 @@ public final class PrivatePlatform implements AutoCloseable {
                 DirectoryServer.start(
                     loops, DirectoryConfig.defaults(HostMode.DIRECTORY_HOST, port), tls, registry));
     directoryAddress = new HostPort(HostMode.DIRECTORY_HOST, directory.port());
+    AtServerEnvironment environment = new AtServerEnvironment(loops, stores, Clock.systemUTC());
+    PeerConfig peers =
+        PeerConfig.builder()
+            .directory(new Endpoint(directoryAddress.host(), directoryAddress.port()))
+            .build();
+    for (AtSign atSign : settings.atSigns()) {
+      Assignment assignment = assignments.find(atSign).orElseThrow();
+      RunningAtSign served = startServer(environment, pki, settings, peers, atSign, assignment);
+      assignments.recordPort(atSign, served.address().port());
+      running.add(served);
+    }
+    PlatformRegistry.point(registry, running);
     assignments.recordDirectoryPort(directory.port());
     assignments.save();
   }
@@ -165,6 +173,7 @@ public final class PrivatePlatform implements AutoCloseable {
       AtServerEnvironment environment,
       PkiStore pki,
       PlatformSettings settings,
+      PeerConfig peers,
       AtSign atSign,
       Assignment assignment)
       throws IOException {
@@ -183,7 +192,8 @@ public final class PrivatePlatform implements AutoCloseable {
                 layout.storage(atSign),
                 new TlsFiles(credentials.certFile(), credentials.keyFile(), credentials.caFile()))
             .bindHost(host)
-            .cramSecret(assignment.cramSecret());
+            .cramSecret(assignment.cramSecret())
+            .peers(peers);
     AtServer server =
         Listening.listen(
             "the atServer of " + atSign,

@@ -23,7 +23,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The atSigns {@code atp up} onboards: keys file written, and both CRAM and PKAM work. */
+/**
+ * The atSigns {@code atp up} onboards: keys file written, both CRAM and PKAM work, and the
+ * atServers reach each other through the platform's directory (server-to-server lookups).
+ */
 class UpOnboardingTest {
   @TempDir Path home;
 
@@ -36,7 +39,7 @@ class UpOnboardingTest {
             "--home",
             home.toString(),
             "--atsigns",
-            "@alice",
+            "@alice,@bob",
             "--directory-port",
             "0",
             "--base-port",
@@ -69,6 +72,20 @@ class UpOnboardingTest {
         try (AtConnection cram = connector.connectWithCram(atSign, secret)) {
           assertThat(cram.authenticatedAs()).contains(atSign);
         }
+      }
+      AtKeys bobKeys =
+          new AtKeysFile(new AtCrypto())
+              .read(Path.of(platform.at("/atSigns/@bob/keysFile").asText()));
+      try (AtConnector connector = AtConnector.standalone(directory, options);
+          AtConnection asAlice = connector.connectWithPkam(atSign, keys);
+          AtConnection asBob = connector.connectWithPkam(AtSign.parse("@bob"), bobKeys)) {
+        assertThat(asBob.execute("plookup:publickey@alice"))
+            .as("bob's atServer fetches alice's public key from hers")
+            .isEqualTo(keys.encryptionPublicKey());
+        asAlice.execute("update:@bob:phone@alice 555-1234");
+        assertThat(asBob.execute("lookup:phone@alice"))
+            .as("bob's atServer proves it is @bob (from/pol, client certificate) to alice's")
+            .isEqualTo("555-1234");
       }
       TrustedCa trust = new TrustedCa(home.resolve("pki/ca.pem"));
       try (WireClient raw = trust.connect(alice.get("host").asText(), alice.get("port").asInt())) {
