@@ -20,8 +20,8 @@ import java.util.Map;
  *                         "keysFile": "/abs/DIR/keys/@alice_key.atKeys"}}}
  * }</pre>
  *
- * <p>{@code keysFile} is left out for an atSign whose onboarding failed. The file is replaced
- * atomically (temp file and rename) and readable by its owner only, since it holds secrets.
+ * <p>{@code up} writes it only once every atSign is onboarded. The file is replaced atomically
+ * (temp file and rename) and readable by its owner only, since it holds secrets.
  */
 final class PlatformJson {
   private PlatformJson() {}

@@ -108,6 +108,7 @@ public final class UpCommand implements Callable<Integer> {
       boolean clean = false;
       try {
         Map<AtSign, Result> results = onboard(platform);
+        requireOnboarded(results);
         Map<AtSign, Path> keysFiles = new LinkedHashMap<>();
         results.forEach(
             (atSign, result) -> {
@@ -128,6 +129,17 @@ public final class UpCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** The contract promises a keys file per atSign: a platform without one is not ready. */
+  private static void requireOnboarded(Map<AtSign, Result> results) {
+    results.forEach(
+        (atSign, result) -> {
+          if (!result.hasKeys()) {
+            throw new dev.atpj.cli.CliException(
+                "cannot onboard " + atSign + ": " + result.problem() + "; stopping");
+          }
+        });
   }
 
   private static Map<AtSign, Result> onboard(PrivatePlatform platform) {

@@ -1,6 +1,5 @@
 package dev.atpj.cli.up;
 
-import dev.atpj.cli.up.PlatformOnboarding.Outcome;
 import dev.atpj.cli.up.PlatformOnboarding.Result;
 import dev.atpj.cli.up.PrivatePlatform.RunningAtSign;
 import dev.atpj.protocol.AtSign;
@@ -31,14 +30,6 @@ final class UpReport {
           served.atSign(),
           served.address(),
           describe(result, layout, served));
-      if (result.outcome() == Outcome.FAILED) {
-        err.println(
-            "atp up: warning: "
-                + served.atSign()
-                + " could not be onboarded ("
-                + result.problem()
-                + "); platform.json lists its CRAM secret but no keysFile");
-      }
     }
     err.flush();
     out.println("CA certificate: " + ca);
