@@ -107,6 +107,40 @@ public final class AtConnection implements AutoCloseable {
   }
 
   /**
+   * Sends a command and returns its answer line as the server wrote it, without waiting: {@code
+   * data:…} or {@code error:…}, with the leading prompt removed. Errors are not thrown; for
+   * interactive shells that show the server's own words.
+   *
+   * @param command one command line, without line ending
+   * @return the answer line
+   */
+  public CompletableFuture<String> executeRawAsync(String command) {
+    if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
+      return CompletableFuture.failedFuture(
+          new AtException(AtErrorCode.ILLEGAL_ARGUMENTS, "a command is a single line"));
+    }
+    return line.request(command, options.requestTimeout()).thenApply(ReplyParser::stripPrompt);
+  }
+
+  /**
+   * Sends a line that gets no answer, such as {@code monitor} (PROTOCOL.md B1, C9). Lines the
+   * server sends afterwards that are notifications go to {@link #onNotification}.
+   *
+   * @param command one command line, without line ending
+   */
+  public void send(String command) {
+    if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
+      throw new AtException(AtErrorCode.ILLEGAL_ARGUMENTS, "a command is a single line");
+    }
+    line.send(command);
+  }
+
+  /** Completes when the connection has closed, for whatever reason. */
+  public CompletableFuture<Void> closeFuture() {
+    return line.closeFuture();
+  }
+
+  /**
    * Sends a command and waits for its answer.
    *
    * @param command one command line, without line ending

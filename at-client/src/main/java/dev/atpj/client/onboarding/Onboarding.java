@@ -68,7 +68,38 @@ public final class Onboarding {
   public AtKeys onboard(
       AtConnection connection, AtSign atSign, String cramSecret, Path keysFile, CramSecret secret) {
     connection.authenticateWithCram(atSign, cramSecret);
-    AtKeys keys = AtKeys.generate(crypto);
+    return install(connection, atSign, AtKeys.generate(crypto), keysFile, secret);
+  }
+
+  /**
+   * Onboards an atSign with keys made beforehand (e.g. test keys, or keys generated on another
+   * device): the same steps as {@link #onboard(AtConnection, AtSign, String, Path, CramSecret)}
+   * without generating keys.
+   *
+   * @param connection the connection (authenticated as the atSign afterwards)
+   * @param atSign the atSign
+   * @param cramSecret its CRAM secret
+   * @param keys the keys to install
+   * @param keysFile where to write the atKeys file (replaced if present), or {@code null} to write
+   *     none (the caller keeps the keys)
+   * @param secret whether to delete or keep the CRAM secret
+   * @return the keys
+   * @throws AtException the server's error at the step that failed
+   */
+  public AtKeys onboard(
+      AtConnection connection,
+      AtSign atSign,
+      String cramSecret,
+      AtKeys keys,
+      Path keysFile,
+      CramSecret secret) {
+    Objects.requireNonNull(keys, "keys");
+    connection.authenticateWithCram(atSign, cramSecret);
+    return install(connection, atSign, keys, keysFile, secret);
+  }
+
+  private AtKeys install(
+      AtConnection connection, AtSign atSign, AtKeys keys, Path keysFile, CramSecret secret) {
     step(
         "install the PKAM public key",
         () ->
@@ -83,7 +114,9 @@ public final class Onboarding {
                     null,
                     AtKey.ofPublic(ENCRYPTION_PUBLIC_KEY, atSign),
                     keys.encryptionPublicKey())));
-    keysFiles.write(keysFile, atSign, keys);
+    if (keysFile != null) {
+      keysFiles.write(keysFile, atSign, keys);
+    }
     if (secret == CramSecret.DELETE) {
       step(
           "delete the CRAM secret",
