@@ -39,6 +39,8 @@ public final class FakeAtServer implements AutoCloseable {
   private final AtCrypto crypto = new AtCrypto();
   private final Map<String, String> keys = new ConcurrentHashMap<>();
   private final List<String> received = new CopyOnWriteArrayList<>();
+  private final List<Connection> monitors = new CopyOnWriteArrayList<>();
+  private volatile boolean answerNoop = true;
   private final LineServer server;
   private EventLoops ownLoops;
   private AtConnector ownConnector;
@@ -63,7 +65,7 @@ public final class FakeAtServer implements AutoCloseable {
         new LineSessionFactory() {
           @Override
           public LineSession create(Connection connection) {
-            return new Session();
+            return new Session(connection);
           }
 
           @Override
@@ -112,6 +114,37 @@ public final class FakeAtServer implements AutoCloseable {
     return received;
   }
 
+  /** The {@code monitor} commands received, in order. */
+  public List<String> monitorCommands() {
+    return received.stream().filter(l -> l.startsWith("monitor")).toList();
+  }
+
+  /** How many monitor connections are open. */
+  public long openMonitors() {
+    return monitors.stream().filter(Connection::isOpen).count();
+  }
+
+  /** Writes a notification line to every open monitor connection. */
+  public void pushNotification(String json) {
+    for (Connection c : monitors) {
+      if (c.isOpen()) {
+        c.push("notification: " + json + "\n");
+      }
+    }
+  }
+
+  /** Closes every monitor connection, as a network failure would. */
+  public void dropMonitors() {
+    for (Connection c : monitors) {
+      c.close();
+    }
+  }
+
+  /** Whether {@code noop:} is answered (false: a hung server, for heartbeat tests). */
+  public void answerNoop(boolean value) {
+    answerNoop = value;
+  }
+
   @Override
   public void close() {
     server.close();
@@ -122,9 +155,14 @@ public final class FakeAtServer implements AutoCloseable {
   }
 
   private final class Session implements LineSession {
+    private final Connection connection;
     private final String sessionId = "_" + UUID.randomUUID();
     private String challenge;
     private boolean owner;
+
+    Session(Connection connection) {
+      this.connection = connection;
+    }
 
     @Override
     public String greeting() {
@@ -147,6 +185,9 @@ public final class FakeAtServer implements AutoCloseable {
       if (line.equals("notifyme")) {
         return reply("notification: {\"id\":\"1\"}\n" + prompt() + "data:ok");
       }
+      if (line.startsWith("noop:")) {
+        return answerNoop ? reply("data:ok") : Response.none();
+      }
       if (line.startsWith("from:")) {
         challenge = sessionId + atSign + ":" + UUID.randomUUID();
         return reply("data:" + challenge);
@@ -168,6 +209,10 @@ public final class FakeAtServer implements AutoCloseable {
       if (!owner) {
         return reply(
             "error:AT0401-Client authentication failed : Command cannot be executed without auth");
+      }
+      if (line.startsWith("monitor")) {
+        monitors.add(connection);
+        return Response.none();
       }
       if (line.startsWith("update:")) {
         int space = line.indexOf(' ');

@@ -41,13 +41,24 @@ public final class NotificationDecoder {
   }
 
   /**
-   * Decodes one notification.
+   * Decodes and decrypts one notification: {@link #decrypt}({@link #parse}(text)).
    *
    * @param text the JSON after {@code notification:}
    * @return the notification
    * @throws AtException {@link AtErrorCode#CLIENT_EXCEPTION} when the JSON is not a notification
    */
   public AtNotification decode(String text) {
+    return decrypt(parse(text));
+  }
+
+  /**
+   * Reads one notification without decrypting it: its value is as received.
+   *
+   * @param text the JSON after {@code notification:}
+   * @return the notification
+   * @throws AtException {@link AtErrorCode#CLIENT_EXCEPTION} when the JSON is not a notification
+   */
+  public AtNotification parse(String text) {
     JsonNode n;
     try {
       n = json.readTree(text);
@@ -62,42 +73,79 @@ public final class NotificationDecoder {
     if (id == null || key == null) {
       throw bad("no id or key");
     }
-    AtSign from = atSign(text(n, "from"));
-    AtSign to = atSign(text(n, "to"));
     AtNotification.Operation operation =
         "delete".equalsIgnoreCase(text(n, "operation"))
             ? AtNotification.Operation.DELETE
             : AtNotification.Operation.UPDATE;
     String messageType = text(n, "messageType");
     boolean isText = messageType != null && messageType.toLowerCase(Locale.ROOT).endsWith("text");
-    long epochMillis = epochMillis(n.get("epochMillis"));
     Metadata metadata = metadata(n.get("metadata"));
     String raw = text(n, "value");
-    boolean encrypted = flag(n.get("isEncrypted")) || Boolean.TRUE.equals(metadata.isEncrypted());
-    String value = raw;
-    String problem = null;
-    if (id.equals(AtNotification.STATS_ID) || raw == null || isText) {
-      encrypted = encrypted && raw != null && !id.equals(AtNotification.STATS_ID);
-    } else {
-      AtKey parsed = parseKey(key);
-      AtSign sender = from != null ? from : parsed == null ? null : parsed.owner();
-      boolean sharedKey = parsed != null && SharedKeys.isSharedKeyFor(parsed, me);
-      boolean fromOther = sender != null && !sender.equals(me);
-      try {
-        if (sharedKey && fromOther) {
-          sharedKeys.acceptIncoming(sender, raw);
-          value = null;
-          encrypted = true;
-        } else if (encrypted && fromOther) {
-          value = codec.decryptFrom(sender, raw, metadata);
-        }
-      } catch (AtException e) {
-        value = null;
-        problem = "cannot decrypt: " + e.getMessage();
-      }
-    }
+    boolean encrypted =
+        raw != null
+            && !id.equals(AtNotification.STATS_ID)
+            && !isText
+            && (flag(n.get("isEncrypted")) || Boolean.TRUE.equals(metadata.isEncrypted()));
     return new AtNotification(
-        id, from, to, key, operation, isText, epochMillis, value, encrypted, metadata, problem);
+        id,
+        atSign(text(n, "from")),
+        atSign(text(n, "to")),
+        key,
+        operation,
+        isText,
+        epochMillis(n.get("epochMillis")),
+        raw,
+        encrypted,
+        metadata,
+        null);
+  }
+
+  /**
+   * Decrypts what was encrypted for the receiver: a shared key is taken (and not handed out), a
+   * shared value is decrypted. A value that cannot be decrypted is left out and the reason given in
+   * {@link AtNotification#problem()}.
+   *
+   * @param n a notification from {@link #parse}
+   * @return the notification with its plaintext value
+   */
+  public AtNotification decrypt(AtNotification n) {
+    if (n.isStats() || n.text() || n.value() == null) {
+      return n;
+    }
+    AtKey parsed = parseKey(n.key());
+    AtSign sender = n.from() != null ? n.from() : parsed == null ? null : parsed.owner();
+    if (sender == null || sender.equals(me)) {
+      return n;
+    }
+    boolean sharedKey = parsed != null && SharedKeys.isSharedKeyFor(parsed, me);
+    try {
+      if (sharedKey) {
+        sharedKeys.acceptIncoming(sender, n.value());
+        return with(n, null, true, null);
+      }
+      if (n.encrypted()) {
+        return with(n, codec.decryptFrom(sender, n.value(), n.metadata()), true, null);
+      }
+      return n;
+    } catch (AtException e) {
+      return with(n, null, true, "cannot decrypt: " + e.getMessage());
+    }
+  }
+
+  private static AtNotification with(
+      AtNotification n, String value, boolean encrypted, String problem) {
+    return new AtNotification(
+        n.id(),
+        n.from(),
+        n.to(),
+        n.key(),
+        n.operation(),
+        n.text(),
+        n.epochMillis(),
+        value,
+        encrypted,
+        n.metadata(),
+        problem);
   }
 
   private static Metadata metadata(JsonNode node) {

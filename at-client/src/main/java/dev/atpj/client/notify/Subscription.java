@@ -225,7 +225,7 @@ public final class Subscription implements AutoCloseable {
   private void handle(String json) {
     AtNotification n;
     try {
-      n = decoder.decode(json);
+      n = decoder.parse(json);
     } catch (AtException e) {
       LOG.warn("dropping a notification for {}: {}", me, e.getMessage());
       return;
@@ -240,10 +240,11 @@ public final class Subscription implements AutoCloseable {
     } else if (!matches(n) || !seen.add(n.id())) {
       return;
     }
+    AtNotification plain = decoder.decrypt(n);
     if (options.executor() == null) {
-      deliver(n);
+      deliver(plain);
     } else {
-      options.executor().execute(() -> deliver(n));
+      options.executor().execute(() -> deliver(plain));
     }
   }
 
@@ -281,7 +282,7 @@ public final class Subscription implements AutoCloseable {
     try {
       connect();
     } catch (AtException e) {
-      Duration pause = reconnectDelay;
+      Duration pause = min(reconnectDelay, options.maxReconnectDelay());
       reconnectDelay = min(pause.multipliedBy(2), options.maxReconnectDelay());
       LOG.debug(
           "monitor of {} could not reconnect ({}); next try in {}", me, e.getMessage(), pause);

@@ -14,16 +14,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * else is {@code AT0015}, except updates, which are answered with a commit id. Records every
  * command.
  */
-final class ScriptedSecondary implements Secondary {
+public final class ScriptedSecondary implements Secondary {
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final List<String> sent = new CopyOnWriteArrayList<>();
 
-  ScriptedSecondary answer(String command, String payload) {
+  public ScriptedSecondary answer(String command, String payload) {
     answers.put(command, payload);
     return this;
   }
 
-  List<String> sent() {
+  public List<String> sent() {
     return sent;
   }
 
