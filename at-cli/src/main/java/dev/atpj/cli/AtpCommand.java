@@ -1,5 +1,16 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.client.DeleteCommand;
+import dev.atpj.cli.client.GetCommand;
+import dev.atpj.cli.client.KeysCommand;
+import dev.atpj.cli.client.MonitorCommand;
+import dev.atpj.cli.client.NotifyCommand;
+import dev.atpj.cli.client.OnboardCommand;
+import dev.atpj.cli.client.PutCommand;
+import dev.atpj.cli.client.RawCommand;
+import dev.atpj.cli.client.ReplCommand;
+import dev.atpj.cli.client.ScanCommand;
+import dev.atpj.cli.client.SyncCommand;
 import dev.atpj.cli.directory.DirectoryCommand;
 import dev.atpj.cli.pki.PkiCommand;
 import dev.atpj.cli.up.UpCommand;
@@ -24,6 +35,17 @@ import picocli.CommandLine.ScopeType;
       LookupCommand.class,
       DirectoryCommand.class,
       PkiCommand.class,
+      OnboardCommand.class,
+      KeysCommand.class,
+      PutCommand.class,
+      GetCommand.class,
+      DeleteCommand.class,
+      ScanCommand.class,
+      NotifyCommand.class,
+      MonitorCommand.class,
+      SyncCommand.class,
+      RawCommand.class,
+      ReplCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

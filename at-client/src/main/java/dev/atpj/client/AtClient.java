@@ -473,6 +473,18 @@ public final class AtClient implements AutoCloseable {
     return replica().sync();
   }
 
+  /**
+   * Decrypts a value as stored, e.g. a side of a {@link dev.atpj.client.sync.SyncConflict}.
+   *
+   * @param key the key name
+   * @param stored the stored value and metadata
+   * @return the plaintext value
+   * @throws AtException when it cannot be decrypted
+   */
+  public AtValue decode(String key, dev.atpj.store.StoredValue stored) {
+    return codec.decodeStored(AtKey.parse(key), stored.value(), stored.metadata());
+  }
+
   // ---------------------------------------------------------------- lifecycle
 
   /** Stops subscriptions and closes connections (and the connector when the client made it). */

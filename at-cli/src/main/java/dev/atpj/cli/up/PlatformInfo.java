@@ -37,14 +37,24 @@ public record PlatformInfo(HostPort directory, Path caFile, Map<AtSign, Entry> a
    * @throws CliException when there is no such file (no {@code atp up} runs there) or it is invalid
    */
   public static PlatformInfo read(PlatformLayout layout) {
-    Path file = layout.platformFile();
+    return read(
+        layout.platformFile(),
+        "start the platform with `atp up --home "
+            + layout.home()
+            + "`, or name the directory with --directory");
+  }
+
+  /**
+   * Reads a {@code platform.json} file.
+   *
+   * @param file the file
+   * @param hint what to do when it is missing, shown after {@code no <file>: }
+   * @return the platform's description
+   * @throws CliException when there is no such file or it is invalid
+   */
+  public static PlatformInfo read(Path file, String hint) {
     if (!Files.isRegularFile(file)) {
-      throw new CliException(
-          "no "
-              + file
-              + ": start the platform with `atp up --home "
-              + layout.home()
-              + "`, or name the directory with --directory");
+      throw new CliException("no " + file + ": " + hint);
     }
     try {
       JsonNode root = new ObjectMapper().readTree(file.toFile());

@@ -302,6 +302,18 @@ public final class DataCodec {
     }
   }
 
+  /**
+   * Decrypts a value as it is stored (e.g. both sides of a sync conflict).
+   *
+   * @param key its key
+   * @param stored the stored text
+   * @param metadata its metadata
+   * @return the value
+   */
+  public AtValue decodeStored(AtKey key, String stored, Metadata metadata) {
+    return decode(normalise(key), new AtData(null, stored, metadata));
+  }
+
   private AtValue decode(AtKey k, AtData data) {
     Metadata m = data.metadata() == null ? Metadata.EMPTY : data.metadata();
     String stored = data.data();
