@@ -135,6 +135,29 @@ public final class AtConnection implements AutoCloseable {
     line.send(command);
   }
 
+  /**
+   * Starts monitoring: sends {@code monitor…} (which a server answers only when it refuses it)
+   * followed by {@code noop:0}, and waits for the first answer: the noop's {@code data:ok} when the
+   * monitor was accepted, or the monitor's error. The answer is registered before either line is
+   * written, so it cannot be missed. Notifications go to {@link #onNotification} from then on.
+   *
+   * @param monitorCommand the {@code monitor} line
+   * @throws AtException the server's error for {@code monitor}, or {@link AtErrorCode#TIMEOUT}
+   */
+  public void startMonitor(String monitorCommand) {
+    if (monitorCommand.indexOf('\n') >= 0 || monitorCommand.indexOf('\r') >= 0) {
+      throw new AtException(AtErrorCode.ILLEGAL_ARGUMENTS, "a command is a single line");
+    }
+    CompletableFuture<String> first =
+        line.request(monitorCommand, options.requestTimeout()).thenApply(parser::data);
+    line.send("noop:0");
+    String answer = Blocking.await(first, margin(options.requestTimeout()), "answer to 'monitor'");
+    if (!"ok".equals(answer)) {
+      throw new AtException(
+          AtErrorCode.CLIENT_EXCEPTION, "unexpected answer after 'monitor': " + answer);
+    }
+  }
+
   /** Completes when the connection has closed, for whatever reason. */
   public CompletableFuture<Void> closeFuture() {
     return line.closeFuture();

@@ -41,6 +41,7 @@ public final class FakeAtServer implements AutoCloseable {
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final List<Connection> monitors = new CopyOnWriteArrayList<>();
   private volatile boolean answerNoop = true;
+  private volatile boolean refuseMonitor;
   private final LineServer server;
   private EventLoops ownLoops;
   private AtConnector ownConnector;
@@ -140,6 +141,11 @@ public final class FakeAtServer implements AutoCloseable {
     }
   }
 
+  /** Whether {@code monitor} is refused with an error, as a server without it does. */
+  public void refuseMonitor(boolean value) {
+    refuseMonitor = value;
+  }
+
   /** Whether {@code noop:} is answered (false: a hung server, for heartbeat tests). */
   public void answerNoop(boolean value) {
     answerNoop = value;
@@ -211,6 +217,9 @@ public final class FakeAtServer implements AutoCloseable {
             "error:AT0401-Client authentication failed : Command cannot be executed without auth");
       }
       if (line.startsWith("monitor")) {
+        if (refuseMonitor) {
+          return reply("error:AT0003-Invalid syntax : the verb 'monitor' is not supported");
+        }
         monitors.add(connection);
         return Response.none();
       }

@@ -2,6 +2,7 @@ package dev.atpj.client;
 
 import static dev.atpj.client.vectors.Vectors.value;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atpj.client.data.DataCodec;
 import dev.atpj.client.data.PublicKeys;
@@ -19,6 +20,7 @@ import dev.atpj.directory.InMemoryDirectoryRegistry;
 import dev.atpj.directory.MissThrottle;
 import dev.atpj.directory.ServerAddress;
 import dev.atpj.pki.ServerCredentials;
+import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.core.EventLoops;
@@ -143,7 +145,6 @@ class SubscriptionTest {
   @Test
   void deliversEachNotificationOnceDecryptedAndResumesFromTheLastEpochAfterADrop() {
     try (Subscription s = subscribe(SubscriptionOptions.defaults())) {
-      Await.until(() -> server.openMonitors() == 1, "a monitor connection");
       assertThat(server.monitorCommands()).containsExactly("monitor:strict");
       String phone = notification("n1", 1_000_000, "@bob:phone@alice", value("sharedZeroIv"));
       server.pushNotification(phone);
@@ -173,22 +174,28 @@ class SubscriptionTest {
 
   @Test
   void aHeartbeatWithoutAnswerDropsTheConnectionAndTheSubscriptionReconnects() {
-    server.answerNoop(false);
     SubscriptionOptions options =
         SubscriptionOptions.defaults()
             .withSince(0L)
             .withTiming(Duration.ofMillis(100), Duration.ofMillis(200));
     try (Subscription s = subscribe(options)) {
-      Await.until(() -> server.monitorCommands().size() >= 1, "a monitor command");
-      assertThat(server.monitorCommands().get(0)).isEqualTo("monitor:strict:0");
-      Await.until(() -> s.connections() >= 2, "a reconnection after a missed heartbeat");
+      assertThat(server.monitorCommands()).containsExactly("monitor:strict:0");
+      server.answerNoop(false);
+      Await.until(() -> server.monitorCommands().size() >= 2, "a reconnection attempt");
       server.answerNoop(true);
-      Await.until(() -> server.monitorCommands().size() >= 2, "a second monitor command");
-      Await.until(s::isConnected, "connected again");
-      assertThat(server.monitorCommands().get(1))
-          .as("nothing received: replay from the first connection time, or since")
-          .isEqualTo("monitor:strict:0");
+      Await.until(() -> s.isConnected() && s.connections() >= 2, "connected again");
+      assertThat(server.monitorCommands())
+          .as("nothing received: replay from since")
+          .allMatch(c -> c.equals("monitor:strict:0"));
     }
+  }
+
+  @Test
+  void aServerThatRefusesMonitorFailsTheSubscription() {
+    server.refuseMonitor(true);
+    assertThatThrownBy(() -> subscribe(SubscriptionOptions.defaults()))
+        .isInstanceOf(AtException.class)
+        .hasMessageContaining("monitor");
   }
 
   @Test
@@ -196,7 +203,6 @@ class SubscriptionTest {
     SubscriptionOptions options =
         SubscriptionOptions.defaults().withRegex("phone|shared_key").withStats(true);
     try (Subscription s = subscribe(options)) {
-      Await.until(() -> server.openMonitors() == 1, "a monitor connection");
       assertThat(server.monitorCommands()).containsExactly("monitor phone|shared_key");
       server.pushNotification(
           notification("k1", 10, "@bob:shared_key@alice", value("sharedKeyForBob")));

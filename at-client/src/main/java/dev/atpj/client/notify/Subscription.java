@@ -93,7 +93,8 @@ public final class Subscription implements AutoCloseable {
    * @param clock the client's clock (when nothing was received yet, a reconnection replays from the
    *     time of the first connection)
    * @return the running subscription
-   * @throws AtException when the first connection cannot be made (later ones are retried)
+   * @throws AtException when the first connection cannot be made or the atServer refuses {@code
+   *     monitor} (later connections are retried)
    */
   public static Subscription start(
       AtConnector connector,
@@ -161,14 +162,19 @@ public final class Subscription implements AutoCloseable {
     AtConnection c = connector.connectWithPkam(me, keys.get());
     Long resume = resumeFrom();
     c.onNotification(json -> onLine(c, json));
-    c.send(
-        new Monitor(
-                !options.includeStats(),
-                options.selfNotifications(),
-                false,
-                resume,
-                options.regex())
-            .render());
+    try {
+      c.startMonitor(
+          new Monitor(
+                  !options.includeStats(),
+                  options.selfNotifications(),
+                  false,
+                  resume,
+                  options.regex())
+              .render());
+    } catch (AtException e) {
+      c.close();
+      throw e;
+    }
     if (connects.getAndIncrement() == 0) {
       connectedAtMillis = clock.millis();
     }
