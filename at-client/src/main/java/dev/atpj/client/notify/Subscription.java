@@ -2,14 +2,18 @@ package dev.atpj.client.notify;
 
 import dev.atpj.client.AtConnection;
 import dev.atpj.client.AtConnector;
+import dev.atpj.client.internal.Blocking;
 import dev.atpj.client.keys.AtKeys;
+import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.command.Monitor;
 import dev.atpj.protocol.command.Noop;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -107,14 +111,13 @@ public final class Subscription implements AutoCloseable {
     Subscription s = new Subscription(connector, me, keys, options, decoder, listener, clock);
     try {
       s.thread.submit(s::connect).get();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       s.close();
-      throw dev.atpj.client.internal.Blocking.unwrap(e.getCause());
+      throw Blocking.unwrap(e.getCause());
     } catch (InterruptedException e) {
       s.close();
       Thread.currentThread().interrupt();
-      throw new AtException(
-          dev.atpj.protocol.AtErrorCode.CLIENT_EXCEPTION, "interrupted while subscribing");
+      throw new AtException(AtErrorCode.CLIENT_EXCEPTION, "interrupted while subscribing");
     }
     return s;
   }
@@ -223,7 +226,7 @@ public final class Subscription implements AutoCloseable {
     }
     try {
       thread.execute(() -> handle(json));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       // closed meanwhile
     }
   }
@@ -276,7 +279,7 @@ public final class Subscription implements AutoCloseable {
     }
     try {
       thread.execute(this::reconnect);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       // closed meanwhile
     }
   }
