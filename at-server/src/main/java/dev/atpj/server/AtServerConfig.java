@@ -3,6 +3,7 @@ package dev.atpj.server;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
+import dev.atpj.server.notify.NotificationConfig;
 import dev.atpj.server.peer.PeerConfig;
 import dev.atpj.store.StoreConfig;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.Objects;
  *     followed by the next one at once
  * @param authLimits how failed {@code cram}/{@code pkam} attempts are slowed down and refused
  * @param peers how this server talks to other atServers (atDirectory, pooling, timeouts, cache)
+ * @param notifications how notifications are sent, received and streamed (ttln, retries, stats,
+ *     autoNotify)
  */
 public record AtServerConfig(
     AtSign atSign,
@@ -44,7 +47,8 @@ public record AtServerConfig(
     Duration expirySweepInterval,
     int expirySweepBatchSize,
     AuthLimits authLimits,
-    PeerConfig peers) {
+    PeerConfig peers,
+    NotificationConfig notifications) {
 
   /** Default listening address: every interface. */
   public static final String DEFAULT_BIND_HOST = "0.0.0.0";
@@ -75,6 +79,7 @@ public record AtServerConfig(
     Objects.requireNonNull(expirySweepInterval, "expirySweepInterval");
     Objects.requireNonNull(authLimits, "authLimits");
     Objects.requireNonNull(peers, "peers");
+    Objects.requireNonNull(notifications, "notifications");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
     }
@@ -114,7 +119,8 @@ public record AtServerConfig(
         .expirySweepInterval(expirySweepInterval)
         .expirySweepBatchSize(expirySweepBatchSize)
         .authLimits(authLimits)
-        .peers(peers);
+        .peers(peers)
+        .notifications(notifications);
   }
 
   /** Builds {@link AtServerConfig}s. */
@@ -133,6 +139,7 @@ public record AtServerConfig(
     private int expirySweepBatchSize = DEFAULT_EXPIRY_SWEEP_BATCH_SIZE;
     private AuthLimits authLimits = AuthLimits.DEFAULT;
     private PeerConfig peers = PeerConfig.DEFAULT;
+    private NotificationConfig notifications = NotificationConfig.DEFAULT;
 
     private Builder(AtSign atSign, Path storageDir, TlsFiles tls) {
       this.atSign = atSign;
@@ -206,6 +213,12 @@ public record AtServerConfig(
       return this;
     }
 
+    /** Sets {@link AtServerConfig#notifications()}. */
+    public Builder notifications(NotificationConfig value) {
+      notifications = value;
+      return this;
+    }
+
     /** The configuration; validates it. */
     public AtServerConfig build() {
       return new AtServerConfig(
@@ -222,7 +235,8 @@ public record AtServerConfig(
           expirySweepInterval,
           expirySweepBatchSize,
           authLimits,
-          peers);
+          peers,
+          notifications);
     }
   }
 }

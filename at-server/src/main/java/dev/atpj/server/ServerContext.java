@@ -7,6 +7,7 @@ import dev.atpj.protocol.reply.ReplyRenderer;
 import dev.atpj.server.auth.AddressFailureLimiter;
 import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
+import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.verb.VerbRegistry;
 import dev.atpj.store.AtStore;
@@ -30,6 +31,7 @@ public final class ServerContext {
   private final AddressFailureLimiter authFailures;
   private volatile VerbRegistry registry;
   private volatile Peers peers;
+  private volatile NotificationService notifications;
 
   ServerContext(AtServerConfig config, AtStore store, Clock clock) {
     this.config = config;
@@ -115,5 +117,14 @@ public final class ServerContext {
 
   void peers(Peers peers) {
     this.peers = peers;
+  }
+
+  /** Notifications: notify, monitor, autoNotify, stats notifications. */
+  public NotificationService notifications() {
+    return notifications;
+  }
+
+  void notifications(NotificationService notifications) {
+    this.notifications = notifications;
   }
 }

@@ -137,6 +137,16 @@ final class MultiServerFixture implements AutoCloseable {
     return launch(configs.get(sign));
   }
 
+  /** Stops a server; its directory entry stays, so connecting to it is refused until resumed. */
+  void stop(String atSign) {
+    servers.remove(AtSign.parse(atSign)).close();
+  }
+
+  /** Starts a stopped server again on its storage (a new port) and registers it. */
+  AtServer resume(String atSign) {
+    return launch(configs.get(AtSign.parse(atSign)));
+  }
+
   /** The running server of an atSign. */
   AtServer server(String atSign) {
     return servers.get(AtSign.parse(atSign));

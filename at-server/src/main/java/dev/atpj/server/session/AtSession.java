@@ -13,8 +13,10 @@ import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.Response;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +53,7 @@ public final class AtSession implements LineSession, SessionContext {
   private AuthState auth = AuthState.NONE;
   private ErrorFormat errorFormat = ErrorFormat.LEGACY_TEXT;
   private boolean closeAfterReply;
+  private final List<Runnable> closeActions = new ArrayList<>(1);
 
   /**
    * Creates the session of an accepted connection.
@@ -176,6 +179,23 @@ public final class AtSession implements LineSession, SessionContext {
   @Override
   public void closeAfterReply() {
     closeAfterReply = true;
+  }
+
+  @Override
+  public void onClose(Runnable action) {
+    closeActions.add(action);
+  }
+
+  @Override
+  public void onClose() {
+    for (Runnable action : closeActions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.warn("a close action of {} failed", connection, e);
+      }
+    }
+    closeActions.clear();
   }
 
   private CompletableFuture<Reply> run(VerbHandler<Command> handler, Command command) {
