@@ -47,10 +47,8 @@ final class RecipientQueue {
     List<Outbox.Entry> send;
     List<Outbox.Entry> superseded = new ArrayList<>();
     synchronized (this) {
-      if (entry.notification.isLatestOnly()) {
-        supersede(entry.notification, superseded);
-      }
       waiting.add(entry);
+      supersede(entry.notification, superseded);
       send = takeSendable();
     }
     superseded.forEach(e -> outbox.finish(e, NotificationStatus.EXPIRED, null));
@@ -64,17 +62,25 @@ final class RecipientQueue {
     }
   }
 
-  /** Keeps at most latestN - 1 waiting notifications of the same notifier, dropping the oldest. */
-  private void supersede(Notification newest, List<Outbox.Entry> superseded) {
+  /**
+   * Under {@code strategy:latest}, keeps the newest latestN waiting notifications of the notifier
+   * of {@code changed}, dropping older ones; holds the lock. Runs when one is queued and when one
+   * comes back after a failed attempt.
+   */
+  private void supersede(Notification changed, List<Outbox.Entry> superseded) {
+    if (!changed.isLatestOnly()) {
+      return;
+    }
     List<Outbox.Entry> same = new ArrayList<>();
     for (Outbox.Entry e : waiting) {
       Notification n = e.notification;
-      if (!e.cancelled && n.isLatestOnly() && n.notifier().equals(newest.notifier())) {
+      if (!e.cancelled && n.isLatestOnly() && n.notifier().equals(changed.notifier())) {
         same.add(e);
       }
     }
     same.sort(Comparator.comparingLong(e -> e.sequence));
-    int excess = same.size() - (newest.latestN() - 1);
+    int keep = same.isEmpty() ? 0 : same.get(same.size() - 1).notification.latestN();
+    int excess = same.size() - keep;
     for (int i = 0; i < excess; i++) {
       waiting.remove(same.get(i));
       superseded.add(same.get(i));
@@ -131,6 +137,7 @@ final class RecipientQueue {
     int maxAttempts = outbox.config().maxAttempts();
     boolean exhausted = maxAttempts > 0 && e.notification.attempts() >= maxAttempts;
     List<Outbox.Entry> send;
+    List<Outbox.Entry> superseded = new ArrayList<>();
     synchronized (this) {
       inFlight--;
       if (delivered) {
@@ -138,12 +145,14 @@ final class RecipientQueue {
         delayMillis = 0;
       } else if (!permanent && !exhausted) {
         waiting.add(e);
+        supersede(e.notification, superseded);
         if (!backingOff) {
           scheduleRetry();
         }
       }
       send = takeSendable();
     }
+    superseded.forEach(s -> outbox.finish(s, NotificationStatus.EXPIRED, null));
     if (delivered) {
       outbox.finish(e, NotificationStatus.DELIVERED, null);
     } else if (permanent || exhausted) {
