@@ -74,6 +74,11 @@ final class MultiServerFixture implements AutoCloseable {
             registry);
   }
 
+  /** The port the directory listens on ({@link #DIRECTORY_HOST}). */
+  int directoryPort() {
+    return directory.port();
+  }
+
   MutableClock clock() {
     return clock;
   }
