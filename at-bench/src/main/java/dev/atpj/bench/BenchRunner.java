@@ -17,7 +17,12 @@ public final class BenchRunner {
     /** atDirectory lookups (in-process server). */
     DIRECTORY,
     /** Redis GET over TLS (redis-server started here), the yardstick. */
-    REDIS
+    REDIS,
+    /**
+     * Notification latency between two in-process atServers, {@code notify} to the recipient's
+     * monitor: cold (first, with handshakes) and warm percentiles ({@link NotifyLatencyBench}).
+     */
+    NOTIFY
   }
 
   private final Path workDir;
@@ -63,20 +68,25 @@ public final class BenchRunner {
     out.println(BenchResult.header());
     List<BenchResult> results = new ArrayList<>();
     for (Target target : targets) {
-      BenchResult result = runOne(target, pki, options);
-      results.add(result);
-      out.println(result.row());
+      for (BenchResult result : runOne(target, pki, options)) {
+        results.add(result);
+        out.println(result.row());
+      }
     }
     return results;
   }
 
-  private BenchResult runOne(Target target, BenchPki pki, BenchOptions options) throws Exception {
+  private List<BenchResult> runOne(Target target, BenchPki pki, BenchOptions options)
+      throws Exception {
     if (target == Target.REDIS) {
-      return RedisBench.run(pki, options, workDir, clientThreads);
+      return List.of(RedisBench.run(pki, options, workDir, clientThreads));
     }
     try (EventLoops serverLoops = EventLoops.create(serverThreads);
         EventLoops clientLoops = EventLoops.create(clientThreads)) {
-      return DirectoryBench.run(pki, options, serverLoops, clientLoops);
+      if (target == Target.NOTIFY) {
+        return NotifyLatencyBench.run(pki, options, workDir, serverLoops, clientLoops);
+      }
+      return List.of(DirectoryBench.run(pki, options, serverLoops, clientLoops));
     }
   }
 }

@@ -21,80 +21,79 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedPeerFixture.class)
 class AutoNotifyWireTest {
   private static MultiServerFixture fixture;
-  private static AtServer alice;
-  private static AtServer bob;
+  private static AtServer ann;
+  private static AtServer ben;
 
   @BeforeAll
   static void start(MultiServerFixture shared) {
     fixture = shared;
-    alice = fixture.server("@alice");
-    bob = fixture.server("@bob");
+    ann = NotifyWire.server(fixture, "@ann");
+    ben = NotifyWire.server(fixture, "@ben");
   }
 
   @Test
   void aSharedUpdateReachesTheRecipientsMonitorAndItsCacheAndADeleteCascades() {
-    try (WireClient monitor = monitor(fixture, bob, "monitor:strict \\.an1@");
-        WireClient aliceOwner = fixture.owner(alice);
-        WireClient bobOwner = fixture.owner(bob)) {
+    try (WireClient monitor = monitor(fixture, ben, "monitor:strict \\.an1@");
+        WireClient annOwner = fixture.owner(ann);
+        WireClient benOwner = fixture.owner(ben)) {
       untilHeartbeat(monitor);
       assertThat(
-              aliceOwner.command(
+              annOwner.command(
                   "update:ttr:-1:ccd:true:isEncrypted:true:ivNonce:AAAAAAAAAAAAAAAAAAAAAA==:"
-                      + "@bob:card.an1@alice c1pher"))
+                      + "@ben:card.an1@ann c1pher"))
           .startsWith("data:");
       JsonNode update = next(monitor);
       assertThat(update.get("id").isTextual()).isTrue();
       assertThat(update.get("operation").asText()).isEqualTo("update");
-      assertThat(update.get("key").asText()).isEqualTo("@bob:card.an1@alice");
+      assertThat(update.get("key").asText()).isEqualTo("@ben:card.an1@ann");
       assertThat(update.get("value").asText()).isEqualTo("c1pher");
-      assertThat(update.get("from").asText()).isEqualTo("@alice");
+      assertThat(update.get("from").asText()).isEqualTo("@ann");
       assertThat(update.get("metadata").get("ttr").asLong()).isEqualTo(-1);
       assertThat(update.get("metadata").get("ivNonce").asText())
           .isEqualTo("AAAAAAAAAAAAAAAAAAAAAA==");
       Await.until(
-          () -> bobOwner.command("llookup:cached:@bob:card.an1@alice").equals("data:c1pher"),
-          "bob keeps a cached copy");
-      assertThat(bobOwner.command("scan card.an1")).contains("cached:@bob:card.an1@alice");
+          () -> benOwner.command("llookup:cached:@ben:card.an1@ann").equals("data:c1pher"),
+          "ben keeps a cached copy");
+      assertThat(benOwner.command("scan card.an1")).contains("cached:@ben:card.an1@ann");
 
-      assertThat(aliceOwner.command("update:@bob:card.an1@alice c2")).startsWith("data:");
+      assertThat(annOwner.command("update:@ben:card.an1@ann c2")).startsWith("data:");
       assertThat(next(monitor).get("value").asText()).isEqualTo("c2");
       Await.until(
-          () -> bobOwner.command("llookup:cached:@bob:card.an1@alice").equals("data:c2"),
+          () -> benOwner.command("llookup:cached:@ben:card.an1@ann").equals("data:c2"),
           "the copy follows the update");
 
-      assertThat(aliceOwner.command("delete:@bob:card.an1@alice")).startsWith("data:");
+      assertThat(annOwner.command("delete:@ben:card.an1@ann")).startsWith("data:");
       JsonNode delete = next(monitor);
       assertThat(delete.get("operation").asText()).isEqualTo("delete");
-      assertThat(delete.get("key").asText()).isEqualTo("@bob:card.an1@alice");
+      assertThat(delete.get("key").asText()).isEqualTo("@ben:card.an1@ann");
       assertThat(delete.get("value").isNull()).isTrue();
       Await.until(
-          () -> bobOwner.command("llookup:cached:@bob:card.an1@alice").startsWith("error:AT0015"),
+          () -> benOwner.command("llookup:cached:@ben:card.an1@ann").startsWith("error:AT0015"),
           "cascade delete removes the copy");
     }
   }
 
   @Test
   void withoutTtrNothingIsCachedAndOnlySharedKeysNotify() {
-    try (WireClient monitor = monitor(fixture, bob, "monitor:strict \\.an2@");
-        WireClient aliceOwner = fixture.owner(alice);
-        WireClient bobOwner = fixture.owner(bob)) {
+    try (WireClient monitor = monitor(fixture, ben, "monitor:strict \\.an2@");
+        WireClient annOwner = fixture.owner(ann);
+        WireClient benOwner = fixture.owner(ben)) {
       untilHeartbeat(monitor);
-      aliceOwner.command("update:public:pub.an2@alice p");
-      aliceOwner.command("update:self.an2@alice s");
-      aliceOwner.command("update:@bob:plain.an2@alice v");
+      annOwner.command("update:public:pub.an2@ann p");
+      annOwner.command("update:self.an2@ann s");
+      annOwner.command("update:@ben:plain.an2@ann v");
       JsonNode n = next(monitor);
-      assertThat(n.get("key").asText()).isEqualTo("@bob:plain.an2@alice");
-      assertThat(bobOwner.command("llookup:cached:@bob:plain.an2@alice"))
-          .startsWith("error:AT0015-");
+      assertThat(n.get("key").asText()).isEqualTo("@ben:plain.an2@ann");
+      assertThat(benOwner.command("llookup:cached:@ben:plain.an2@ann")).startsWith("error:AT0015-");
       String id = n.get("id").asText();
       Await.until(
-          () -> aliceOwner.command("notify:status:" + id).equals("data:delivered"), "delivered");
+          () -> annOwner.command("notify:status:" + id).equals("data:delivered"), "delivered");
       assertThat(withoutStats(untilHeartbeat(monitor))).as("public and self keys: none").isEmpty();
-      long sentByBob = bob.context().notifications().counters().queuedCount();
-      bobOwner.command("delete:cached:@bob:plain.an2@alice");
-      assertThat(bob.context().notifications().counters().queuedCount())
+      long sentByBen = ben.context().notifications().counters().queuedCount();
+      benOwner.command("delete:cached:@ben:plain.an2@ann");
+      assertThat(ben.context().notifications().counters().queuedCount())
           .as("cached keys never notify")
-          .isEqualTo(sentByBob);
+          .isEqualTo(sentByBen);
     }
   }
 }

@@ -26,33 +26,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedPeerFixture.class)
 class MonitorWireTest {
   private static MultiServerFixture fixture;
-  private static AtServer alice;
-  private static AtServer bob;
-  private static AtServer carol;
+  private static AtServer ann;
+  private static AtServer ben;
+  private static AtServer cid;
 
   @BeforeAll
   static void start(MultiServerFixture shared) {
     fixture = shared;
-    alice = fixture.server("@alice");
-    bob = fixture.server("@bob");
-    carol = fixture.server("@carol");
+    ann = NotifyWire.server(fixture, "@ann");
+    ben = NotifyWire.server(fixture, "@ben");
+    cid = NotifyWire.server(fixture, "@cid");
   }
 
   @Test
   void theRegexIsSearchedInTheKeyAndInTheSenderWithoutItsAt() {
-    try (WireClient byKey = monitor(fixture, bob, "monitor:strict ^@bob:x\\.mt1@");
-        WireClient bySender = monitor(fixture, bob, "monitor:strict ^carol$");
-        WireClient aliceOwner = fixture.owner(alice);
-        WireClient carolOwner = fixture.owner(carol)) {
+    try (WireClient byKey = monitor(fixture, ben, "monitor:strict ^@ben:x\\.mt1@");
+        WireClient bySender = monitor(fixture, ben, "monitor:strict ^cid$");
+        WireClient annOwner = fixture.owner(ann);
+        WireClient cidOwner = fixture.owner(cid)) {
       untilHeartbeat(byKey);
       untilHeartbeat(bySender);
-      String fromAlice = aliceOwner.command("notify:@bob:x.mt1@alice:a").substring(5);
-      String fromCarol = carolOwner.command("notify:@bob:y.mt1@carol:c").substring(5);
-      String keyAndCarol = carolOwner.command("notify:@bob:x.mt1@carol:c2").substring(5);
+      String fromAnn = annOwner.command("notify:@ben:x.mt1@ann:a").substring(5);
+      String fromCid = cidOwner.command("notify:@ben:y.mt1@cid:c").substring(5);
+      String keyAndCid = cidOwner.command("notify:@ben:x.mt1@cid:c2").substring(5);
       Set<String> gotByKey = ids(next(byKey, 2));
-      assertThat(gotByKey).containsExactlyInAnyOrder(fromAlice, keyAndCarol);
+      assertThat(gotByKey).containsExactlyInAnyOrder(fromAnn, keyAndCid);
       Set<String> gotBySender = ids(next(bySender, 2));
-      assertThat(gotBySender).containsExactlyInAnyOrder(fromCarol, keyAndCarol);
+      assertThat(gotBySender).containsExactlyInAnyOrder(fromCid, keyAndCid);
       assertThat(withoutStats(untilHeartbeat(byKey))).isEmpty();
       assertThat(withoutStats(untilHeartbeat(bySender))).isEmpty();
     }
@@ -61,27 +61,27 @@ class MonitorWireTest {
   @Test
   void storedNotificationsNewerThanEpochMillisAreReplayedInOrderBeforeLiveOnes() {
     List<String> sent = new ArrayList<>();
-    try (WireClient aliceOwner = fixture.owner(alice)) {
+    try (WireClient annOwner = fixture.owner(ann)) {
       for (int i = 0; i < 5; i++) {
-        String id = aliceOwner.command("notify:@bob:r" + i + ".mt2@alice:v" + i).substring(5);
+        String id = annOwner.command("notify:@ben:r" + i + ".mt2@ann:v" + i).substring(5);
         sent.add(id);
         Await.until(
-            () -> aliceOwner.command("notify:status:" + id).equals("data:delivered"),
+            () -> annOwner.command("notify:status:" + id).equals("data:delivered"),
             "delivered in turn");
       }
       long firstEpoch;
-      try (WireClient all = monitor(fixture, bob, "monitor:strict:0 \\.mt2@")) {
+      try (WireClient all = monitor(fixture, ben, "monitor:strict:0 \\.mt2@")) {
         List<JsonNode> replayed = next(all, 5);
         assertThat(replayed).extracting(n -> n.get("id").asText()).isEqualTo(sent);
         firstEpoch = replayed.get(0).get("epochMillis").asLong();
         assertThat(replayed.get(4).get("epochMillis").asLong()).isGreaterThan(firstEpoch);
       }
-      try (WireClient newer = monitor(fixture, bob, "monitor:strict:" + firstEpoch + " \\.mt2@")) {
+      try (WireClient newer = monitor(fixture, ben, "monitor:strict:" + firstEpoch + " \\.mt2@")) {
         assertThat(next(newer, 4))
             .extracting(n -> n.get("id").asText())
             .as("strictly newer than the first")
             .isEqualTo(sent.subList(1, 5));
-        String live = aliceOwner.command("notify:@bob:live.mt2@alice:now").substring(5);
+        String live = annOwner.command("notify:@ben:live.mt2@ann:now").substring(5);
         assertThat(next(newer).get("id").asText()).isEqualTo(live);
         assertThat(withoutStats(untilHeartbeat(newer))).isEmpty();
       }
@@ -90,20 +90,20 @@ class MonitorWireTest {
 
   @Test
   void notificationsArrivingDuringAReplayAreWrittenOnce() {
-    try (WireClient aliceOwner = fixture.owner(alice)) {
+    try (WireClient annOwner = fixture.owner(ann)) {
       Set<String> sent = new HashSet<>();
       for (int i = 0; i < 300; i++) {
-        aliceOwner.send("notify:@bob:b" + i + ".mt3@alice:v");
+        annOwner.send("notify:@ben:b" + i + ".mt3@ann:v");
       }
       for (int i = 0; i < 300; i++) {
-        sent.add(aliceOwner.readReply().substring(5));
+        sent.add(annOwner.readReply().substring(5));
       }
-      try (WireClient replaying = monitor(fixture, bob, "monitor:strict:0 \\.mt3@")) {
+      try (WireClient replaying = monitor(fixture, ben, "monitor:strict:0 \\.mt3@")) {
         for (int i = 0; i < 50; i++) {
-          aliceOwner.send("notify:@bob:late" + i + ".mt3@alice:v");
+          annOwner.send("notify:@ben:late" + i + ".mt3@ann:v");
         }
         for (int i = 0; i < 50; i++) {
-          sent.add(aliceOwner.readReply().substring(5));
+          sent.add(annOwner.readReply().substring(5));
         }
         Set<String> seen = new HashSet<>();
         for (JsonNode n : next(replaying, 350)) {
@@ -112,7 +112,7 @@ class MonitorWireTest {
         assertThat(seen).isEqualTo(sent);
         for (String id : sent) {
           Await.until(
-              () -> aliceOwner.command("notify:status:" + id).equals("data:delivered"),
+              () -> annOwner.command("notify:status:" + id).equals("data:delivered"),
               "all delivered");
         }
         assertThat(withoutStats(untilHeartbeat(replaying))).isEmpty();
@@ -122,10 +122,10 @@ class MonitorWireTest {
 
   @Test
   void monitorsThatAreNotStrictGetTheLatestCommitIdAsAStatsNotification() {
-    try (WireClient loose = monitor(fixture, bob, "monitor \\.mt4@");
-        WireClient strict = monitor(fixture, bob, "monitor:strict \\.mt4@");
-        WireClient bobOwner = fixture.owner(bob)) {
-      String commitId = bobOwner.command("update:k.mt4@bob v").substring(5);
+    try (WireClient loose = monitor(fixture, ben, "monitor \\.mt4@");
+        WireClient strict = monitor(fixture, ben, "monitor:strict \\.mt4@");
+        WireClient benOwner = fixture.owner(ben)) {
+      String commitId = benOwner.command("update:k.mt4@ben v").substring(5);
       JsonNode stats =
           Await.untilPresent(
               () -> {
@@ -137,9 +137,9 @@ class MonitorWireTest {
               Await.DEFAULT_TIMEOUT,
               "a stats notification with commit id " + commitId);
       assertThat(stats.get("id").asText()).isEqualTo("-1");
-      assertThat(stats.get("key").asText()).isEqualTo("statsNotification.@bob");
+      assertThat(stats.get("key").asText()).isEqualTo("statsNotification.@ben");
       assertThat(stats.get("operation").asText()).isEqualTo("update");
-      assertThat(stats.get("from").asText()).isEqualTo("@bob");
+      assertThat(stats.get("from").asText()).isEqualTo("@ben");
       assertThat(stats.get("epochMillis").isIntegralNumber()).isTrue();
       assertThat(untilHeartbeat(strict)).as("strict: no stats notifications").isEmpty();
     }
@@ -147,16 +147,16 @@ class MonitorWireTest {
 
   @Test
   void theMonitorConnectionStillAnswersCommandsAndBadRequestsAreRefused() {
-    try (WireClient monitor = monitor(fixture, bob, "monitor:strict \\.mt5@");
-        WireClient anyone = fixture.connect(bob);
-        WireClient owner = fixture.owner(bob)) {
+    try (WireClient monitor = monitor(fixture, ben, "monitor:strict \\.mt5@");
+        WireClient anyone = fixture.connect(ben);
+        WireClient owner = fixture.owner(ben)) {
       assertThat(monitor.command("noop:0")).isEqualTo("data:ok");
-      assertThat(monitor.lastPrompt()).isEqualTo("@bob@");
-      assertThat(monitor.command("llookup:public:signing_publickey@bob")).startsWith("data:");
+      assertThat(monitor.lastPrompt()).isEqualTo("@ben@");
+      assertThat(monitor.command("llookup:public:signing_publickey@ben")).startsWith("data:");
       assertThat(anyone.command("monitor")).startsWith("error:AT0401-");
       assertThat(owner.command("monitor:strict ([")).startsWith("error:AT0003-");
     }
-    Await.until(() -> bob.context().notifications().monitorCount() == 0, "monitors closed");
+    Await.until(() -> ben.context().notifications().monitorCount() == 0, "monitors closed");
   }
 
   private static Set<String> ids(List<JsonNode> notifications) {

@@ -22,52 +22,52 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedPeerFixture.class)
 class NotifyStatusWireTest {
   private static MultiServerFixture fixture;
-  private static AtServer alice;
-  private static AtServer bob;
+  private static AtServer ann;
+  private static AtServer ben;
 
   @BeforeAll
   static void start(MultiServerFixture shared) {
     fixture = shared;
-    alice = fixture.server("@alice");
-    bob = fixture.server("@bob");
+    ann = NotifyWire.server(fixture, "@ann");
+    ben = NotifyWire.server(fixture, "@ben");
     Endpoint closed = fixture.closedPort();
     fixture.register("@offline", closed.host(), closed.port());
   }
 
   @Test
   void statusGoesFromQueuedToDeliveredOrErroredOrExpired() {
-    try (WireClient owner = fixture.owner(alice)) {
-      String delivered = owner.command("notify:@bob:s.ns1@alice:v").substring(5);
+    try (WireClient owner = fixture.owner(ann)) {
+      String delivered = owner.command("notify:@ben:s.ns1@ann:v").substring(5);
       Await.until(
           () -> owner.command("notify:status:" + delivered).equals("data:delivered"), "delivered");
-      String unknown = owner.command("notify:@nobody.ns1:s.ns1@alice:v").substring(5);
+      String unknown = owner.command("notify:@nobody.ns1:s.ns1@ann:v").substring(5);
       Await.until(
           () -> owner.command("notify:status:" + unknown).equals("data:errored"),
           "an atSign the directory does not know: errored, not retried");
-      String offline = owner.command("notify:ttln:60000:@offline:s.ns1@alice:v").substring(5);
+      String offline = owner.command("notify:ttln:60000:@offline:s.ns1@ann:v").substring(5);
       assertThat(owner.command("notify:status:" + offline))
           .as("unreachable: retried while it lives")
           .isEqualTo("data:queued");
       fixture.clock().advance(Duration.ofMinutes(2));
       assertThat(owner.command("notify:status:" + offline)).isEqualTo("data:expired");
       assertThat(owner.command("notify:status:no-such-id")).isEqualTo("data:null");
-      assertThat(fixture.connect(alice).command("notify:status:" + delivered))
+      assertThat(fixture.connect(ann).command("notify:status:" + delivered))
           .startsWith("error:AT0401-");
     }
   }
 
   @Test
   void strategyLatestKeepsOnlyTheLatestWaitingNotificationsOfANotifier() {
-    try (WireClient owner = fixture.owner(alice)) {
+    try (WireClient owner = fixture.owner(ann)) {
       String[] ids = new String[4];
       for (int i = 0; i < 4; i++) {
         ids[i] =
             owner
                 .command(
-                    "notify:strategy:latest:latestN:2:notifier:app.ns2:@offline:k.ns2@alice:v" + i)
+                    "notify:strategy:latest:latestN:2:notifier:app.ns2:@offline:k.ns2@ann:v" + i)
                 .substring(5);
       }
-      String other = owner.command("notify:@offline:other.ns2@alice:v").substring(5);
+      String other = owner.command("notify:@offline:other.ns2@ann:v").substring(5);
       assertThat(owner.command("notify:status:" + ids[3])).isEqualTo("data:queued");
       assertThat(owner.command("notify:status:" + ids[2])).isEqualTo("data:queued");
       assertThat(owner.command("notify:status:" + other)).isEqualTo("data:queued");
@@ -82,56 +82,56 @@ class NotifyStatusWireTest {
 
   @Test
   void theOwnerListsReceivedNotificationsAndAPeerWhatWasSentToIt() {
-    try (WireClient aliceOwner = fixture.owner(alice);
-        WireClient bobOwner = fixture.owner(bob)) {
-      String id = aliceOwner.command("notify:@bob:listed.ns3@alice:v").substring(5);
+    try (WireClient annOwner = fixture.owner(ann);
+        WireClient benOwner = fixture.owner(ben)) {
+      String id = annOwner.command("notify:@ben:listed.ns3@ann:v").substring(5);
       Await.until(
-          () -> aliceOwner.command("notify:status:" + id).equals("data:delivered"), "delivered");
+          () -> annOwner.command("notify:status:" + id).equals("data:delivered"), "delivered");
       JsonNode received =
-          NotifyWire.json(bobOwner.command("notify:list:listed\\.ns3").substring(5));
+          NotifyWire.json(benOwner.command("notify:list:listed\\.ns3").substring(5));
       assertThat(received.size()).isEqualTo(1);
       assertThat(received.get(0).get("id").asText()).isEqualTo(id);
-      assertThat(received.get(0).get("key").asText()).isEqualTo("@bob:listed.ns3@alice");
-      assertThat(bobOwner.command("notify:list:nothing-matches\\.ns3")).isEqualTo("data:null");
+      assertThat(received.get(0).get("key").asText()).isEqualTo("@ben:listed.ns3@ann");
+      assertThat(benOwner.command("notify:list:nothing-matches\\.ns3")).isEqualTo("data:null");
       String today = LocalDate.ofInstant(fixture.clock().instant(), ZoneOffset.UTC).toString();
-      assertThat(bobOwner.command("notify:list:" + today + ":" + today + ":listed\\.ns3"))
+      assertThat(benOwner.command("notify:list:" + today + ":" + today + ":listed\\.ns3"))
           .contains(id);
-      assertThat(bobOwner.command("notify:list:2001-01-01:2001-01-02:listed\\.ns3"))
+      assertThat(benOwner.command("notify:list:2001-01-01:2001-01-02:listed\\.ns3"))
           .isEqualTo("data:null");
-      assertThat(aliceOwner.command("notify:list:listed\\.ns3"))
-          .as("alice received none of these")
+      assertThat(annOwner.command("notify:list:listed\\.ns3"))
+          .as("ann received none of these")
           .isEqualTo("data:null");
-      try (WireClient asBob = NotifyWire.polAs(fixture, bob, alice)) {
-        JsonNode sent = NotifyWire.json(asBob.command("notify:list:listed\\.ns3").substring(5));
+      try (WireClient asBen = NotifyWire.polAs(fixture, ben, ann)) {
+        JsonNode sent = NotifyWire.json(asBen.command("notify:list:listed\\.ns3").substring(5));
         assertThat(sent.get(0).get("id").asText()).isEqualTo(id);
-        assertThat(sent.get(0).get("to").asText()).isEqualTo("@bob");
+        assertThat(sent.get(0).get("to").asText()).isEqualTo("@ben");
       }
-      assertThat(fixture.connect(bob).command("notify:list")).startsWith("error:AT0401-");
+      assertThat(fixture.connect(ben).command("notify:list")).startsWith("error:AT0401-");
     }
   }
 
   @Test
   void fetchShowsAStoredNotificationAndRemoveForgetsIt() {
-    try (WireClient aliceOwner = fixture.owner(alice);
-        WireClient bobOwner = fixture.owner(bob)) {
-      String id = aliceOwner.command("notify:@bob:fetched.ns4@alice:v4").substring(5);
+    try (WireClient annOwner = fixture.owner(ann);
+        WireClient benOwner = fixture.owner(ben)) {
+      String id = annOwner.command("notify:@ben:fetched.ns4@ann:v4").substring(5);
       Await.until(
-          () -> aliceOwner.command("notify:status:" + id).equals("data:delivered"), "delivered");
-      JsonNode fetched = NotifyWire.json(bobOwner.command("notify:fetch:" + id).substring(5));
+          () -> annOwner.command("notify:status:" + id).equals("data:delivered"), "delivered");
+      JsonNode fetched = NotifyWire.json(benOwner.command("notify:fetch:" + id).substring(5));
       assertThat(fetched.get("id").asText()).isEqualTo(id);
-      assertThat(fetched.get("fromAtSign").asText()).isEqualTo("@alice");
-      assertThat(fetched.get("notification").asText()).isEqualTo("@bob:fetched.ns4@alice");
+      assertThat(fetched.get("fromAtSign").asText()).isEqualTo("@ann");
+      assertThat(fetched.get("notification").asText()).isEqualTo("@ben:fetched.ns4@ann");
       assertThat(fetched.get("atValue").asText()).isEqualTo("v4");
       assertThat(fetched.get("type").asText()).isEqualTo("NotificationType.received");
       assertThat(fetched.get("notificationStatus").asText())
           .isEqualTo("NotificationStatus.delivered");
       fetched.fields().forEachRemaining(f -> assertThat(f.getValue().isTextual()).isTrue());
-      assertThat(bobOwner.command("notify:remove:" + id)).isEqualTo("data:success");
-      assertThat(bobOwner.command("notify:fetch:" + id))
+      assertThat(benOwner.command("notify:remove:" + id)).isEqualTo("data:success");
+      assertThat(benOwner.command("notify:fetch:" + id))
           .isEqualTo(
               "data:{\"id\":\"" + id + "\",\"notificationStatus\":\"NotificationStatus.expired\"}");
-      assertThat(bobOwner.command("notify:list:fetched\\.ns4")).isEqualTo("data:null");
-      assertThat(fixture.connect(bob).command("notify:fetch:" + id)).startsWith("error:AT0401-");
+      assertThat(benOwner.command("notify:list:fetched\\.ns4")).isEqualTo("data:null");
+      assertThat(fixture.connect(ben).command("notify:fetch:" + id)).startsWith("error:AT0401-");
     }
   }
 }

@@ -17,6 +17,18 @@ final class NotifyWire {
 
   private NotifyWire() {}
 
+  /**
+   * A server of the shared fixture for notification tests ({@code @ann}, {@code @ben}, {@code
+   * @cid}), started at first use with default notification settings (autoNotify on). The
+   * fixture's {@code @alice}, {@code @bob} and {@code @carol} run without autoNotify, so that
+   * pushed copies do not disturb the lookup-cache tests, and notification traffic does not change
+   * their connection counts.
+   */
+  static synchronized AtServer server(MultiServerFixture fixture, String atSign) {
+    AtServer server = fixture.server(atSign);
+    return server != null ? server : fixture.start(atSign);
+  }
+
   /** An owner connection of a server that sent {@code command} (a monitor; no reply). */
   static WireClient monitor(MultiServerFixture fixture, AtServer server, String command) {
     WireClient client = fixture.owner(server);

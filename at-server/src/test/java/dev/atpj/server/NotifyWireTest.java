@@ -22,37 +22,37 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedPeerFixture.class)
 class NotifyWireTest {
   private static MultiServerFixture fixture;
-  private static AtServer alice;
-  private static AtServer bob;
-  private static AtServer carol;
+  private static AtServer ann;
+  private static AtServer ben;
+  private static AtServer cid;
 
   @BeforeAll
   static void start(MultiServerFixture shared) {
     fixture = shared;
-    alice = fixture.server("@alice");
-    bob = fixture.server("@bob");
-    carol = fixture.server("@carol");
+    ann = NotifyWire.server(fixture, "@ann");
+    ben = NotifyWire.server(fixture, "@ben");
+    cid = NotifyWire.server(fixture, "@cid");
   }
 
   @Test
   void everyMonitorOfTheRecipientGetsTheNotificationInTheReferenceShape() {
-    try (WireClient first = monitor(fixture, bob, "monitor:strict \\.nt1@");
-        WireClient second = monitor(fixture, bob, "monitor:strict \\.nt1@");
-        WireClient aliceOwner = fixture.owner(alice)) {
+    try (WireClient first = monitor(fixture, ben, "monitor:strict \\.nt1@");
+        WireClient second = monitor(fixture, ben, "monitor:strict \\.nt1@");
+        WireClient annOwner = fixture.owner(ann)) {
       untilHeartbeat(first);
       untilHeartbeat(second);
       String reply =
-          aliceOwner.command(
-              "notify:update:ttr:-1:ivNonce:AAECAwQFBgcICQoLDA0ODw==:@bob:phone.nt1@alice:c1ph3r");
+          annOwner.command(
+              "notify:update:ttr:-1:ivNonce:AAECAwQFBgcICQoLDA0ODw==:@ben:phone.nt1@ann:c1ph3r");
       assertThat(reply).matches("data:[0-9a-f-]{36}");
       String id = reply.substring(5);
       for (WireClient monitor : List.of(first, second)) {
         JsonNode n = next(monitor);
         assertThat(n.get("id").isTextual()).isTrue();
         assertThat(n.get("id").asText()).isEqualTo(id);
-        assertThat(n.get("from").asText()).isEqualTo("@alice");
-        assertThat(n.get("to").asText()).isEqualTo("@bob");
-        assertThat(n.get("key").asText()).isEqualTo("@bob:phone.nt1@alice");
+        assertThat(n.get("from").asText()).isEqualTo("@ann");
+        assertThat(n.get("to").asText()).isEqualTo("@ben");
+        assertThat(n.get("key").asText()).isEqualTo("@ben:phone.nt1@ann");
         assertThat(n.get("value").asText()).isEqualTo("c1ph3r");
         assertThat(n.get("operation").asText()).isEqualTo("update");
         assertThat(n.get("epochMillis").isIntegralNumber()).isTrue();
@@ -63,23 +63,23 @@ class NotifyWireTest {
         assertThat(n.get("metadata").get("ttr").asLong()).isEqualTo(-1);
       }
       Await.until(
-          () -> aliceOwner.command("notify:status:" + id).equals("data:delivered"),
-          "alice sees the notification delivered");
+          () -> annOwner.command("notify:status:" + id).equals("data:delivered"),
+          "ann sees the notification delivered");
     }
   }
 
   @Test
   void textMessagesCarryTheTextInTheKey() {
-    try (WireClient monitor = monitor(fixture, bob, "monitor:strict hello.nt2");
-        WireClient aliceOwner = fixture.owner(alice)) {
+    try (WireClient monitor = monitor(fixture, ben, "monitor:strict hello.nt2");
+        WireClient annOwner = fixture.owner(ann)) {
       untilHeartbeat(monitor);
       String id =
-          aliceOwner
-              .command("notify:messageType:text:isEncrypted:false:@bob:hello.nt2 there")
+          annOwner
+              .command("notify:messageType:text:isEncrypted:false:@ben:hello.nt2 there")
               .substring(5);
       JsonNode n = next(monitor);
       assertThat(n.get("id").asText()).isEqualTo(id);
-      assertThat(n.get("key").asText()).isEqualTo("@bob:hello.nt2 there");
+      assertThat(n.get("key").asText()).isEqualTo("@ben:hello.nt2 there");
       assertThat(n.get("value").isNull()).isTrue();
       assertThat(n.get("messageType").asText()).isEqualTo("MessageType.text");
       assertThat(n.get("isEncrypted").asBoolean()).isFalse();
@@ -89,59 +89,59 @@ class NotifyWireTest {
 
   @Test
   void aNotificationToOneselfIsDeliveredWithoutANetworkHopToSelfMonitorsOnly() {
-    long handshakes = alice.context().peers().handshakesPerformed();
-    try (WireClient plain = monitor(fixture, alice, "monitor:strict \\.nt3@");
-        WireClient self = monitor(fixture, alice, "monitor:strict:selfNotifications \\.nt3@");
-        WireClient owner = fixture.owner(alice)) {
+    long handshakes = ann.context().peers().handshakesPerformed();
+    try (WireClient plain = monitor(fixture, ann, "monitor:strict \\.nt3@");
+        WireClient self = monitor(fixture, ann, "monitor:strict:selfNotifications \\.nt3@");
+        WireClient owner = fixture.owner(ann)) {
       untilHeartbeat(plain);
       untilHeartbeat(self);
-      String id = owner.command("notify:@alice:note.nt3@alice:to-me").substring(5);
+      String id = owner.command("notify:@ann:note.nt3@ann:to-me").substring(5);
       assertThat(owner.command("notify:status:" + id)).isEqualTo("data:delivered");
       JsonNode n = next(self);
       assertThat(n.get("id").asText()).isEqualTo(id);
-      assertThat(n.get("from").asText()).isEqualTo("@alice");
-      assertThat(n.get("to").asText()).isEqualTo("@alice");
-      assertThat(n.get("key").asText()).isEqualTo("@alice:note.nt3@alice");
+      assertThat(n.get("from").asText()).isEqualTo("@ann");
+      assertThat(n.get("to").asText()).isEqualTo("@ann");
+      assertThat(n.get("key").asText()).isEqualTo("@ann:note.nt3@ann");
       assertThat(untilHeartbeat(plain)).as("not a self monitor").isEmpty();
     }
-    assertThat(alice.context().peers().handshakesPerformed()).isEqualTo(handshakes);
+    assertThat(ann.context().peers().handshakesPerformed()).isEqualTo(handshakes);
   }
 
   @Test
   void theSameIdTwiceReachesTheMonitorOnce() {
     String id = "dup-" + System.nanoTime();
-    try (WireClient monitor = monitor(fixture, bob, "monitor:strict \\.nt4@");
-        WireClient aliceOwner = fixture.owner(alice);
-        WireClient asAlice = NotifyWire.polAs(fixture, alice, bob)) {
+    try (WireClient monitor = monitor(fixture, ben, "monitor:strict \\.nt4@");
+        WireClient annOwner = fixture.owner(ann);
+        WireClient asAnn = NotifyWire.polAs(fixture, ann, ben)) {
       untilHeartbeat(monitor);
-      assertThat(aliceOwner.command("notify:id:" + id + ":@bob:dup.nt4@alice:v"))
+      assertThat(annOwner.command("notify:id:" + id + ":@ben:dup.nt4@ann:v"))
           .isEqualTo("data:" + id);
-      assertThat(aliceOwner.command("notify:id:" + id + ":@bob:dup.nt4@alice:v"))
+      assertThat(annOwner.command("notify:id:" + id + ":@ben:dup.nt4@ann:v"))
           .isEqualTo("data:" + id);
       String forwarded =
-          "notify:id:" + id + ":update:messageType:key:ttln:60000:@bob:dup.nt4@alice:v";
-      assertThat(asAlice.command(forwarded)).as("a retry by hand").isEqualTo("data:success");
-      assertThat(asAlice.command(forwarded)).isEqualTo("data:success");
+          "notify:id:" + id + ":update:messageType:key:ttln:60000:@ben:dup.nt4@ann:v";
+      assertThat(asAnn.command(forwarded)).as("a retry by hand").isEqualTo("data:success");
+      assertThat(asAnn.command(forwarded)).isEqualTo("data:success");
       assertThat(next(monitor).get("id").asText()).isEqualTo(id);
       Await.until(
-          () -> aliceOwner.command("notify:status:" + id).equals("data:delivered"),
+          () -> annOwner.command("notify:status:" + id).equals("data:delivered"),
           "both sends delivered");
       assertThat(withoutStats(untilHeartbeat(monitor))).as("no second line").isEmpty();
-      assertThat(bob.context().notifications().counters().duplicateCount()).isPositive();
+      assertThat(ben.context().notifications().counters().duplicateCount()).isPositive();
     }
   }
 
   @Test
   void aPeerMayOnlyNotifyAboutItsOwnKeysToTheRightAtSign() {
-    try (WireClient asAlice = NotifyWire.polAs(fixture, alice, bob);
-        WireClient anyone = fixture.connect(bob);
-        WireClient aliceOwner = fixture.owner(alice)) {
-      assertThat(asAlice.command("notify:@bob:k.nt5@carol:v")).startsWith("error:AT0009-");
-      assertThat(asAlice.command("notify:@carol:k.nt5@alice:v")).startsWith("error:AT0022-");
-      assertThat(anyone.command("notify:@bob:k.nt5@alice:v")).startsWith("error:AT0401-");
-      assertThat(aliceOwner.command("notify:@bob:k.nt5@carol:v")).startsWith("error:AT0009-");
-      assertThat(aliceOwner.command("notify:public:k.nt5@alice:v")).startsWith("error:AT0022-");
-      assertThat(aliceOwner.command("notify:strategy:latest:@bob:k.nt5@alice:v"))
+    try (WireClient asAnn = NotifyWire.polAs(fixture, ann, ben);
+        WireClient anyone = fixture.connect(ben);
+        WireClient annOwner = fixture.owner(ann)) {
+      assertThat(asAnn.command("notify:@ben:k.nt5@cid:v")).startsWith("error:AT0009-");
+      assertThat(asAnn.command("notify:@cid:k.nt5@ann:v")).startsWith("error:AT0022-");
+      assertThat(anyone.command("notify:@ben:k.nt5@ann:v")).startsWith("error:AT0401-");
+      assertThat(annOwner.command("notify:@ben:k.nt5@cid:v")).startsWith("error:AT0009-");
+      assertThat(annOwner.command("notify:public:k.nt5@ann:v")).startsWith("error:AT0022-");
+      assertThat(annOwner.command("notify:strategy:latest:@ben:k.nt5@ann:v"))
           .as("latest needs a notifier")
           .startsWith("error:AT0003-");
     }
@@ -149,22 +149,22 @@ class NotifyWireTest {
 
   @Test
   void notifyAllSendsToEachAtSign() {
-    try (WireClient bobMonitor = monitor(fixture, bob, "monitor:strict \\.nt6@");
-        WireClient carolMonitor = monitor(fixture, carol, "monitor:strict \\.nt6@");
-        WireClient aliceOwner = fixture.owner(alice)) {
-      untilHeartbeat(bobMonitor);
-      untilHeartbeat(carolMonitor);
+    try (WireClient benMonitor = monitor(fixture, ben, "monitor:strict \\.nt6@");
+        WireClient cidMonitor = monitor(fixture, cid, "monitor:strict \\.nt6@");
+        WireClient annOwner = fixture.owner(ann)) {
+      untilHeartbeat(benMonitor);
+      untilHeartbeat(cidMonitor);
       JsonNode ids =
           NotifyWire.json(
-              aliceOwner.command("notify:all:@bob,@carol,@bob:news.nt6@alice:hi").substring(5));
+              annOwner.command("notify:all:@ben,@cid,@ben:news.nt6@ann:hi").substring(5));
       assertThat(ids.size()).isEqualTo(2);
-      JsonNode toBob = next(bobMonitor);
-      JsonNode toCarol = next(carolMonitor);
-      assertThat(toBob.get("id").asText()).isEqualTo(ids.get("@bob").asText());
-      assertThat(toBob.get("key").asText()).isEqualTo("@bob:news.nt6@alice");
-      assertThat(toCarol.get("id").asText()).isEqualTo(ids.get("@carol").asText());
-      assertThat(toCarol.get("key").asText()).isEqualTo("@carol:news.nt6@alice");
-      assertThat(toCarol.get("value").asText()).isEqualTo("hi");
+      JsonNode toBen = next(benMonitor);
+      JsonNode toCid = next(cidMonitor);
+      assertThat(toBen.get("id").asText()).isEqualTo(ids.get("@ben").asText());
+      assertThat(toBen.get("key").asText()).isEqualTo("@ben:news.nt6@ann");
+      assertThat(toCid.get("id").asText()).isEqualTo(ids.get("@cid").asText());
+      assertThat(toCid.get("key").asText()).isEqualTo("@cid:news.nt6@ann");
+      assertThat(toCid.get("value").asText()).isEqualTo("hi");
     }
   }
 }

@@ -58,7 +58,7 @@ final class MonitorHub {
         if (line == null) {
           line = lines.apply(n);
         }
-        s.offer(n.id(), line);
+        s.offer(n, line);
       }
     }
   }

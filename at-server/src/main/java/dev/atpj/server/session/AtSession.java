@@ -54,6 +54,7 @@ public final class AtSession implements LineSession, SessionContext {
   private ErrorFormat errorFormat = ErrorFormat.LEGACY_TEXT;
   private boolean closeAfterReply;
   private final List<Runnable> closeActions = new ArrayList<>(1);
+  private final ReplyPipeline replies;
 
   /**
    * Creates the session of an accepted connection.
@@ -64,6 +65,7 @@ public final class AtSession implements LineSession, SessionContext {
   public AtSession(ServerContext server, Connection connection) {
     this.server = server;
     this.connection = connection;
+    this.replies = new ReplyPipeline(connection);
   }
 
   @Override
@@ -74,6 +76,16 @@ public final class AtSession implements LineSession, SessionContext {
   @Override
   public CompletionStage<Response> onLine(String line) {
     Command command = server.parser().parse(line);
+    if (ReplyPipeline.mayOverlap(command, auth)) {
+      return replies.pass(handle(command));
+    }
+    if (replies.isHolding()) {
+      return replies.drained().thenCompose(written -> handle(command));
+    }
+    return handle(command);
+  }
+
+  private CompletionStage<Response> handle(Command command) {
     if (command instanceof Exit) {
       return CompletableFuture.completedFuture(Response.close());
     }
