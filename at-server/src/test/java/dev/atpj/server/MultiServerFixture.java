@@ -16,6 +16,7 @@ import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.core.TlsFiles;
 import dev.atpj.server.data.ReservedKeys;
 import dev.atpj.server.peer.PeerConfig;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.StoredValue;
 import dev.atpj.store.rocksdb.StoreEnvironment;
 import dev.atpj.testing.MutableClock;
@@ -150,6 +151,12 @@ final class MultiServerFixture implements AutoCloseable {
   /** Starts a stopped server again on its storage (a new port) and registers it. */
   AtServer resume(String atSign) {
     return launch(configs.get(AtSign.parse(atSign)));
+  }
+
+  /** Opens the storage of a stopped server directly (close it before resuming the server). */
+  AtStore openStore(String atSign) {
+    AtServerConfig config = configs.get(AtSign.parse(atSign));
+    return stores.open(config.storageDir(), config.storeConfig(), clock);
   }
 
   /** The running server of an atSign. */

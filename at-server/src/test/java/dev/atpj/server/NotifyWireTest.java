@@ -167,4 +167,26 @@ class NotifyWireTest {
       assertThat(toCid.get("value").asText()).isEqualTo("hi");
     }
   }
+
+  @Test
+  void pipelinedCommandsAreAnsweredInOrderWhileNotificationsAreStored() {
+    String p = "p" + System.nanoTime();
+    try (WireClient owner = fixture.owner(ann)) {
+      owner.send("notify:id:" + p + "a:@ben:p.nt7@ann:1");
+      owner.send("notify:id:" + p + "b:@ben:p.nt7@ann:2");
+      owner.send("noop:0");
+      owner.send("notify:id:" + p + "c:@ben:p.nt7@ann:3");
+      owner.send("llookup:public:signing_publickey@ann");
+      owner.send("notify:id:" + p + "d:@ben:p.nt7@ann:4");
+      owner.send("from:@ann");
+      assertThat(owner.readReply()).isEqualTo("data:" + p + "a");
+      assertThat(owner.readReply()).isEqualTo("data:" + p + "b");
+      assertThat(owner.readReply()).isEqualTo("data:ok");
+      assertThat(owner.readReply()).isEqualTo("data:" + p + "c");
+      assertThat(owner.readReply()).startsWith("data:MII");
+      assertThat(owner.readReply()).isEqualTo("data:" + p + "d");
+      assertThat(owner.readReply()).startsWith("data:_");
+      assertThat(owner.lastPrompt()).isEqualTo("@ann@");
+    }
+  }
 }

@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +52,8 @@ public final class NotificationService implements AutoCloseable {
   private final Outbox outbox;
   private final StatsNotifier stats;
   private final NotificationCompactor compactor;
+  private final AutoNotifyRecovery recovery;
+  private volatile ScheduledFuture<?> checkpoints;
 
   private NotificationService(ServerContext server, ScheduledExecutorService scheduler) {
     this.server = server;
@@ -80,6 +84,8 @@ public final class NotificationService implements AutoCloseable {
     this.compactor =
         new NotificationCompactor(
             log, clock, scheduler, config.compactionInterval(), config.compactionBatchSize());
+    this.recovery =
+        new AutoNotifyRecovery(server.store(), factory, log, outbox, clock, config.defaultTtln());
   }
 
   /**
@@ -94,8 +100,15 @@ public final class NotificationService implements AutoCloseable {
       ServerContext server, ScheduledExecutorService scheduler) {
     NotificationService service = new NotificationService(server, scheduler);
     service.recover();
+    if (service.config.autoNotify()) {
+      service.recovery.recover();
+    }
     server.keyWriter().addListener(service::onKeyChange);
     service.compactor.start();
+    long period = service.config.compactionInterval().toMillis();
+    service.checkpoints =
+        scheduler.scheduleWithFixedDelay(
+            service::checkpoint, period, period, TimeUnit.MILLISECONDS);
     return service;
   }
 
@@ -239,8 +252,22 @@ public final class NotificationService implements AutoCloseable {
     return compactor.runOnce();
   }
 
+  /** Writes the autoNotify checkpoint (see {@link AutoNotifyRecovery}); runs periodically. */
+  void checkpoint() {
+    try {
+      recovery.checkpoint();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(NotificationService.class)
+          .warn("autoNotify checkpoint failed", e);
+    }
+  }
+
   @Override
   public void close() {
+    ScheduledFuture<?> periodic = checkpoints;
+    if (periodic != null) {
+      periodic.cancel(false);
+    }
     compactor.close();
     stats.close();
     outbox.close();
@@ -262,7 +289,11 @@ public final class NotificationService implements AutoCloseable {
     stats.changed();
     if (config.autoNotify() && factory.isAutoNotified(change.key())) {
       Notification n = factory.ofChange(change, log.nextTime());
-      outbox.enqueue(n, log.put(n));
+      long commitId = change.commitId();
+      recovery.writing(commitId);
+      CompletableFuture<Void> stored = log.put(n);
+      stored.whenComplete((done, failure) -> recovery.written(commitId));
+      outbox.enqueue(n, stored);
     }
   }
 
