@@ -134,4 +134,27 @@ class NotifyStatusWireTest {
       assertThat(fixture.connect(ben).command("notify:fetch:" + id)).startsWith("error:AT0401-");
     }
   }
+
+  @Test
+  void theSenderKeepsWhatItSentDeletePriorityAndNotifierIncluded() {
+    try (WireClient annOwner = fixture.owner(ann);
+        WireClient benOwner = fixture.owner(ben)) {
+      String id =
+          annOwner
+              .command("notify:delete:priority:high:notifier:app.ns6:ttln:600000:@ben:gone.ns6@ann")
+              .substring(5);
+      Await.until(
+          () -> annOwner.command("notify:status:" + id).equals("data:delivered"), "delivered");
+      JsonNode sent = NotifyWire.json(annOwner.command("notify:fetch:" + id).substring(5));
+      assertThat(sent.get("type").asText()).isEqualTo("NotificationType.sent");
+      assertThat(sent.get("opType").asText()).isEqualTo("OperationType.delete");
+      assertThat(sent.get("priority").asText()).isEqualTo("NotificationPriority.high");
+      assertThat(sent.get("notifier").asText()).isEqualTo("app.ns6");
+      assertThat(sent.get("ttl").asText()).isEqualTo("600000");
+      assertThat(sent.get("atValue").asText()).isEqualTo("null");
+      JsonNode received = NotifyWire.json(benOwner.command("notify:list:gone\\.ns6").substring(5));
+      assertThat(received.get(0).get("operation").asText()).isEqualTo("delete");
+      assertThat(received.get(0).get("value").isNull()).isTrue();
+    }
+  }
 }
