@@ -10,7 +10,9 @@ import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.LineSessionFactory;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.data.ExpirySweeper;
+import dev.atpj.server.metrics.ServerMetrics;
 import dev.atpj.server.notify.NotificationService;
+import dev.atpj.server.ops.OpsJobs;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AtSession;
 import dev.atpj.server.verb.ServerVerbs;
@@ -55,6 +57,10 @@ public final class AtServer implements AutoCloseable {
       context.peers(Peers.start(context, environment.loops()));
       context.notifications(
           NotificationService.start(context, environment.loops().workers().next()));
+      context
+          .metrics()
+          .outboundPool(
+              context.peers()::activeOutboundConnections, context.peers()::idleOutboundConnections);
       ExpirySweeper sweeper =
           new ExpirySweeper(
               store,
@@ -75,9 +81,11 @@ public final class AtServer implements AutoCloseable {
         sweeper.close();
         context.notifications().close();
         context.peers().close();
+        context.closeServices();
         throw e;
       }
       sweeper.start();
+      OpsJobs.start(context, environment.loops().workers().next(), tls);
       return new AtServer(context, listener, tls, sweeper);
     } catch (RuntimeException e) {
       store.close();
@@ -110,6 +118,11 @@ public final class AtServer implements AutoCloseable {
     tls.reload();
   }
 
+  /** This server's metrics: publish them, or feed them from other features. */
+  public ServerMetrics metrics() {
+    return context.metrics();
+  }
+
   /** The server's shared services (tests and later features attach here). */
   ServerContext context() {
     return context;
@@ -134,6 +147,7 @@ public final class AtServer implements AutoCloseable {
       listener.close();
       context.notifications().close();
       context.peers().close();
+      context.closeServices();
     } finally {
       context.store().close();
     }

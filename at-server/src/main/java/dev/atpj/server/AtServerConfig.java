@@ -4,6 +4,7 @@ import dev.atpj.protocol.AtSign;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
 import dev.atpj.server.notify.NotificationConfig;
+import dev.atpj.server.ops.OpsConfig;
 import dev.atpj.server.peer.PeerConfig;
 import dev.atpj.store.StoreConfig;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.Objects;
  * @param peers how this server talks to other atServers (atDirectory, pooling, timeouts, cache)
  * @param notifications how notifications are sent, received and streamed (ttln, retries, stats,
  *     autoNotify)
+ * @param ops sync, statistics, compaction and certificate-reload settings
  */
 public record AtServerConfig(
     AtSign atSign,
@@ -48,7 +50,8 @@ public record AtServerConfig(
     int expirySweepBatchSize,
     AuthLimits authLimits,
     PeerConfig peers,
-    NotificationConfig notifications) {
+    NotificationConfig notifications,
+    OpsConfig ops) {
 
   /** Default listening address: every interface. */
   public static final String DEFAULT_BIND_HOST = "0.0.0.0";
@@ -80,6 +83,7 @@ public record AtServerConfig(
     Objects.requireNonNull(authLimits, "authLimits");
     Objects.requireNonNull(peers, "peers");
     Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(ops, "ops");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
     }
@@ -120,7 +124,8 @@ public record AtServerConfig(
         .expirySweepBatchSize(expirySweepBatchSize)
         .authLimits(authLimits)
         .peers(peers)
-        .notifications(notifications);
+        .notifications(notifications)
+        .ops(ops);
   }
 
   /** Builds {@link AtServerConfig}s. */
@@ -140,6 +145,7 @@ public record AtServerConfig(
     private AuthLimits authLimits = AuthLimits.DEFAULT;
     private PeerConfig peers = PeerConfig.DEFAULT;
     private NotificationConfig notifications = NotificationConfig.DEFAULT;
+    private OpsConfig ops = OpsConfig.DEFAULT;
 
     private Builder(AtSign atSign, Path storageDir, TlsFiles tls) {
       this.atSign = atSign;
@@ -219,6 +225,12 @@ public record AtServerConfig(
       return this;
     }
 
+    /** Sets {@link AtServerConfig#ops()}. */
+    public Builder ops(OpsConfig value) {
+      ops = value;
+      return this;
+    }
+
     /** The configuration; validates it. */
     public AtServerConfig build() {
       return new AtServerConfig(
@@ -236,7 +248,8 @@ public record AtServerConfig(
           expirySweepBatchSize,
           authLimits,
           peers,
-          notifications);
+          notifications,
+          ops);
     }
   }
 }

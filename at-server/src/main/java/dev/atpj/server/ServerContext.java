@@ -7,12 +7,17 @@ import dev.atpj.protocol.reply.ReplyRenderer;
 import dev.atpj.server.auth.AddressFailureLimiter;
 import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
+import dev.atpj.server.metrics.ServerMetrics;
 import dev.atpj.server.notify.NotificationService;
+import dev.atpj.server.ops.OpsExecutor;
 import dev.atpj.server.peer.Peers;
+import dev.atpj.server.stats.AccessLog;
 import dev.atpj.server.verb.VerbRegistry;
 import dev.atpj.store.AtStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The services and settings one atServer's sessions and handlers share. Thread-safe: handlers of
@@ -32,6 +37,10 @@ public final class ServerContext {
   private volatile VerbRegistry registry;
   private volatile Peers peers;
   private volatile NotificationService notifications;
+  private final ServerMetrics metrics;
+  private final AccessLog accessLog;
+  private final OpsExecutor opsExecutor;
+  private final List<AutoCloseable> closeWithServer = new CopyOnWriteArrayList<>();
 
   ServerContext(AtServerConfig config, AtStore store, Clock clock) {
     this.config = config;
@@ -44,6 +53,10 @@ public final class ServerContext {
     this.authFailures =
         new AddressFailureLimiter(
             limits.maxFailuresPerAddress(), limits.addressWindow(), limits.maxTrackedAddresses());
+    this.metrics =
+        new ServerMetrics(config.atSign(), store::approximateSizeBytes, store::lastCommitId);
+    this.accessLog = new AccessLog(store.accessLog(), clock, config.ops().accessLogEnabled());
+    this.opsExecutor = new OpsExecutor(config.atSign().name());
   }
 
   /** The server's configuration. */
@@ -126,5 +139,43 @@ public final class ServerContext {
 
   void notifications(NotificationService notifications) {
     this.notifications = notifications;
+  }
+
+  /** This server's metrics, and the hooks other features feed. */
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /** The access log of logins, authentications and lookups. */
+  public AccessLog accessLog() {
+    return accessLog;
+  }
+
+  /** Where storage work too long for an event loop runs. */
+  public OpsExecutor opsExecutor() {
+    return opsExecutor;
+  }
+
+  /**
+   * Registers something to close when the server closes, before its storage closes.
+   *
+   * @param closeable e.g. a background job
+   */
+  public void closeWithServer(AutoCloseable closeable) {
+    closeWithServer.add(closeable);
+  }
+
+  /** Closes what was registered, newest first, then the ops executor and the metrics. */
+  void closeServices() {
+    for (int i = closeWithServer.size() - 1; i >= 0; i--) {
+      try {
+        closeWithServer.get(i).close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(ServerContext.class)
+            .warn("event=close.failed what={}", closeWithServer.get(i), e);
+      }
+    }
+    opsExecutor.close();
+    metrics.close();
   }
 }

@@ -51,6 +51,15 @@ class NotifyStatusWireTest {
       fixture.clock().advance(Duration.ofMinutes(2));
       assertThat(owner.command("notify:status:" + offline)).isEqualTo("data:expired");
       assertThat(owner.command("notify:status:no-such-id")).isEqualTo("data:null");
+      String stats = owner.command("stats:11");
+      assertThat(stats).startsWith("data: [").contains("NotificationCount");
+      JsonNode counts =
+          NotifyWire.json(
+              NotifyWire.json(stats.substring("data: ".length())).get(0).get("value").asText());
+      assertThat(counts.get("type").get("sent").asLong()).isGreaterThanOrEqualTo(3);
+      assertThat(counts.get("status").get("failed").asLong())
+          .as("errored and expired")
+          .isPositive();
       assertThat(fixture.connect(ann).command("notify:status:" + delivered))
           .startsWith("error:AT0401-");
     }

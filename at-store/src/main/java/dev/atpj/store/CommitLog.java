@@ -1,5 +1,6 @@
 package dev.atpj.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -52,4 +53,32 @@ public interface CommitLog {
    * @return how many entries were removed
    */
   CompletableFuture<Integer> compact(long upToCommitId, int maxExamined);
+
+  /**
+   * One bounded, resumable compaction step: removes entries after {@code afterCommitId} that are
+   * superseded (not the latest entry of their key) and older than {@code supersededBefore},
+   * examining at most {@code maxExamined} entries. The latest entry of every key, deleted or not,
+   * is never removed. Callers continue from {@link CommitCompaction#lastExaminedId()} until {@link
+   * CommitCompaction#done()}.
+   *
+   * @param afterCommitId examine entries after this id (-1 from the start)
+   * @param supersededBefore only superseded entries whose opTime is before this go ({@link
+   *     Instant#MAX} for every superseded entry)
+   * @param maxExamined the most entries to look at, at least 1
+   * @return what the step did
+   */
+  CompletableFuture<CommitCompaction> compact(
+      long afterCommitId, Instant supersededBefore, int maxExamined);
+
+  /**
+   * The highest commit id whose key matches a filter (B13 {@code stats:3:<regex>}), scanning from
+   * the newest entry backwards. The newest matching entry is always its key's latest.
+   *
+   * @param keyFilter which keys count
+   * @return the id, or -1 when no entry matches
+   */
+  long lastCommitIdWhere(Predicate<String> keyFilter);
+
+  /** The number of entries in the log (approximate for persistent stores). */
+  long approximateEntryCount();
 }

@@ -132,4 +132,38 @@ public interface CommitLogContract extends StoreFixture {
     assertThat(store().lastCommitId()).isEqualTo(11);
     assertThat(put("c@alice", "c")).isEqualTo(12);
   }
+
+  @Test
+  default void compactionStepsResumeAndSpareRecentAndLatestEntries() {
+    for (int i = 0; i < 6; i++) {
+      put("a@alice", "v" + i); // 0..5 at T0
+    }
+    clock().advance(Duration.ofHours(1));
+    put("a@alice", "recent"); // 6 at T0+1h, supersedes 5
+    await(store().delete("gone@alice", true)); // 7
+    put("a@alice", "last"); // 8
+    CommitLog log = store().commitLog();
+    CommitCompaction first = await(log.compact(-1, T0.plusSeconds(1), 4));
+    assertThat(first).isEqualTo(new CommitCompaction(4, 4, 3, false));
+    CommitCompaction second = await(log.compact(first.lastExaminedId(), T0.plusSeconds(1), 100));
+    assertThat(second).isEqualTo(new CommitCompaction(5, 2, 8, true));
+    assertThat(log.entriesSince(-1, 100))
+        .extracting(CommitEntry::commitId)
+        .containsExactly(6L, 7L, 8L);
+    assertThat(await(log.compact(-1, java.time.Instant.MAX, 100)).removed()).isEqualTo(1);
+    assertThat(log.entriesSince(-1, 100)).extracting(CommitEntry::commitId).containsExactly(7L, 8L);
+    assertThat(log.approximateEntryCount()).isBetween(0L, 10L);
+  }
+
+  @Test
+  default void lastCommitIdWhereScansBackwards() {
+    assertThat(store().commitLog().lastCommitIdWhere(k -> true)).isEqualTo(-1);
+    put("public:a@alice", "1"); // 0
+    put("@bob:b@alice", "2"); // 1
+    put("c@alice", "3"); // 2
+    assertThat(store().commitLog().lastCommitIdWhere(k -> k.startsWith("public:"))).isEqualTo(0);
+    assertThat(store().commitLog().lastCommitIdWhere(k -> k.contains("bob"))).isEqualTo(1);
+    assertThat(store().commitLog().lastCommitIdWhere(k -> true)).isEqualTo(2);
+    assertThat(store().commitLog().lastCommitIdWhere(k -> false)).isEqualTo(-1);
+  }
 }

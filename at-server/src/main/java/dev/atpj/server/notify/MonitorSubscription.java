@@ -138,9 +138,11 @@ final class MonitorSubscription {
           last[0] = r;
           byte[] data = r.data();
           NotificationKind kind = NotificationCodec.kind(data);
-          if (kind != NotificationKind.SENT && (kind != NotificationKind.SELF || self)) {
+          if (kind != null
+              && kind != NotificationKind.SENT
+              && (kind != NotificationKind.SELF || self)) {
             Notification n = NotificationLog.decode(r.id(), r.time(), data);
-            if (!n.isExpiredAt(now) && wants(n)) {
+            if (n != null && !n.isExpiredAt(now) && wants(n)) {
               held.remove(n.id());
               write(n.id(), n.createdAt().toEpochMilli(), lines.apply(n));
             }

@@ -101,14 +101,24 @@ final class NotificationCodec {
     }
   }
 
-  /** The kind of a record, read from its header. */
-  static NotificationKind kind(byte[] data) {
-    return NotificationKind.values()[data[1]];
+  /** Whether record bytes have this format's header (the log may hold other records). */
+  static boolean isNotification(byte[] data) {
+    return data.length >= 3
+        && data[0] == VERSION
+        && data[1] >= 0
+        && data[1] < NotificationKind.values().length
+        && data[2] >= 0
+        && data[2] < NotificationStatus.values().length;
   }
 
-  /** The status of a record, read from its header. */
+  /** The kind of a record, read from its header; null for bytes of another format. */
+  static NotificationKind kind(byte[] data) {
+    return isNotification(data) ? NotificationKind.values()[data[1]] : null;
+  }
+
+  /** The status of a record, read from its header; null for bytes of another format. */
   static NotificationStatus status(byte[] data) {
-    return NotificationStatus.values()[data[2]];
+    return isNotification(data) ? NotificationStatus.values()[data[2]] : null;
   }
 
   private static int length(String text) {

@@ -71,7 +71,7 @@ final class NotificationCompactor implements AutoCloseable {
         r -> {
           last[0] = r.time();
           Notification n = NotificationLog.decode(r.id(), r.time(), r.data());
-          if (n.isExpiredAt(now)) {
+          if (n != null && n.isExpiredAt(now)) {
             expired.add(r.id());
           }
           return ++seen[0] < batchSize * 10 && expired.size() < batchSize;

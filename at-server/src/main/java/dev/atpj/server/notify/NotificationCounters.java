@@ -1,5 +1,6 @@
 package dev.atpj.server.notify;
 
+import dev.atpj.server.metrics.ServerMetrics;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,22 +17,44 @@ public final class NotificationCounters {
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong pushed = new AtomicLong();
 
-  NotificationCounters() {}
+  private final ServerMetrics metrics;
+
+  /**
+   * Counters that also feed the server's metrics.
+   *
+   * @param metrics queued, delivered and failed (errored or expired) notifications go there; null
+   *     for none
+   */
+  NotificationCounters(ServerMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   void queued() {
     queued.incrementAndGet();
+    if (metrics != null) {
+      metrics.notificationQueued();
+    }
   }
 
   void delivered() {
     delivered.incrementAndGet();
+    if (metrics != null) {
+      metrics.notificationDelivered();
+    }
   }
 
   void errored() {
     errored.incrementAndGet();
+    if (metrics != null) {
+      metrics.notificationFailed();
+    }
   }
 
   void expired() {
     expired.incrementAndGet();
+    if (metrics != null) {
+      metrics.notificationFailed();
+    }
   }
 
   void attempt() {

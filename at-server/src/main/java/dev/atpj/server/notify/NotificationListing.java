@@ -66,7 +66,7 @@ final class NotificationListing {
             return false;
           }
           Notification n = NotificationLog.decode(r.id(), r.time(), r.data());
-          if (which.test(n) && !n.isExpiredAt(now) && matches(n)) {
+          if (n != null && which.test(n) && !n.isExpiredAt(now) && matches(n)) {
             found.add(n);
           }
           return found.size() < limit;

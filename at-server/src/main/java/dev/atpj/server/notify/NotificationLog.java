@@ -94,7 +94,8 @@ final class NotificationLog {
           if (!keep.test(r.id(), data)) {
             return true;
           }
-          return visitor.test(decode(r.id(), r.time(), data));
+          Notification n = decode(r.id(), r.time(), data);
+          return n == null || visitor.test(n);
         });
   }
 
@@ -108,8 +109,21 @@ final class NotificationLog {
     return (kind == NotificationKind.SENT ? SENT_PREFIX : RECEIVED_PREFIX) + id;
   }
 
+  /**
+   * Decodes a record of this log.
+   *
+   * @return the notification, or null for a record that is not one (another format, damaged)
+   */
   static Notification decode(String recordId, Instant time, byte[] data) {
-    return NotificationCodec.decode(recordId.substring(2), time, data);
+    if (!(recordId.startsWith(SENT_PREFIX) || recordId.startsWith(RECEIVED_PREFIX))
+        || !NotificationCodec.isNotification(data)) {
+      return null;
+    }
+    try {
+      return NotificationCodec.decode(recordId.substring(2), time, data);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private Optional<Notification> read(String recordId) {

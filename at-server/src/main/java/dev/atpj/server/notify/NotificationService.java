@@ -11,6 +11,7 @@ import dev.atpj.protocol.command.NotifyList;
 import dev.atpj.protocol.key.AtKey;
 import dev.atpj.server.ServerContext;
 import dev.atpj.server.data.KeyChange;
+import dev.atpj.server.metrics.NotificationCounts;
 import dev.atpj.server.peer.Access;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AuthState;
@@ -46,7 +47,7 @@ public final class NotificationService implements AutoCloseable {
   private final Clock clock;
   private final NotificationLog log;
   private final NotificationFactory factory;
-  private final NotificationCounters counters = new NotificationCounters();
+  private final NotificationCounters counters;
   private final MonitorHub hub;
   private final Inbox inbox;
   private final Outbox outbox;
@@ -61,6 +62,7 @@ public final class NotificationService implements AutoCloseable {
     this.clock = server.clock();
     this.log = new NotificationLog(server.store().notifications(), clock);
     this.factory = new NotificationFactory(server.atSign(), config.defaultTtln());
+    this.counters = new NotificationCounters(server.metrics());
     this.hub = new MonitorHub(this::line);
     this.inbox =
         new Inbox(
@@ -104,6 +106,7 @@ public final class NotificationService implements AutoCloseable {
       service.recovery.recover();
     }
     server.keyWriter().addListener(service::onKeyChange);
+    server.metrics().notificationCounts(service::storedCounts);
     service.compactor.start();
     long period = service.config.compactionInterval().toMillis();
     service.checkpoints =
@@ -237,6 +240,34 @@ public final class NotificationService implements AutoCloseable {
     return counters;
   }
 
+  /**
+   * What the log holds, grouped as {@code stats:11} (NotificationCount) shows it: one pass over the
+   * notification log, which compaction keeps to unexpired records. Run it off the event loops.
+   */
+  public NotificationCounts storedCounts() {
+    long[] c = new long[10];
+    Instant now = clock.instant();
+    log.forEachRecordSince(
+        Instant.EPOCH,
+        r -> {
+          Notification n = NotificationLog.decode(r.id(), r.time(), r.data());
+          if (n == null) {
+            return true;
+          }
+          c[0]++;
+          c[n.kind() == NotificationKind.SENT ? 1 : 2]++;
+          switch (n.statusAt(now)) {
+            case DELIVERED -> c[3]++;
+            case QUEUED -> c[5]++;
+            default -> c[4]++;
+          }
+          c[n.operation() == dev.atpj.protocol.command.NotifyOperation.DELETE ? 7 : 6]++;
+          c[n.messageType() == MessageType.TEXT ? 9 : 8]++;
+          return true;
+        });
+    return new NotificationCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+  }
+
   /** Monitor connections now. */
   public int monitorCount() {
     return hub.size();
@@ -309,7 +340,7 @@ public final class NotificationService implements AutoCloseable {
           if (NotificationCodec.kind(data) == NotificationKind.SENT
               && NotificationCodec.status(data) == NotificationStatus.QUEUED) {
             Notification n = NotificationLog.decode(r.id(), r.time(), data);
-            if (!n.isExpiredAt(now)) {
+            if (n != null && !n.isExpiredAt(now)) {
               pending.add(n);
             }
           }

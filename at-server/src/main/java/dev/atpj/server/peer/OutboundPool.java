@@ -128,6 +128,19 @@ final class OutboundPool implements AutoCloseable {
   }
 
   /** Outbound connections open now. */
+  /** Open connections with no request in flight. */
+  synchronized int idleConnections() {
+    int idle = 0;
+    for (Slot slot : slots.values()) {
+      for (PeerConnection connection : slot.live) {
+        if (connection.isOpen() && connection.inFlight() == 0) {
+          idle++;
+        }
+      }
+    }
+    return idle;
+  }
+
   synchronized int activeConnections() {
     int open = 0;
     for (Slot slot : slots.values()) {

@@ -256,6 +256,11 @@ public final class Peers implements AutoCloseable {
     return pool.activeConnections();
   }
 
+  /** Outbound connections open but with no request in flight. */
+  public int idleOutboundConnections() {
+    return pool.idleConnections();
+  }
+
   /** Completed outbound {@code from}/{@code pol} handshakes since start. */
   public long handshakesPerformed() {
     return pool.handshakesPerformed();

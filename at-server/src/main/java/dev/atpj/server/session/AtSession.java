@@ -11,6 +11,7 @@ import dev.atpj.server.ServerContext;
 import dev.atpj.server.core.Connection;
 import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.Response;
+import dev.atpj.server.ops.SessionObserver;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
 import java.util.ArrayList;
@@ -55,6 +56,8 @@ public final class AtSession implements LineSession, SessionContext {
   private boolean closeAfterReply;
   private final List<Runnable> closeActions = new ArrayList<>(1);
   private final ReplyPipeline replies;
+  private final SessionObserver observer;
+  private AtErrorCode answeredError;
 
   /**
    * Creates the session of an accepted connection.
@@ -66,6 +69,7 @@ public final class AtSession implements LineSession, SessionContext {
     this.server = server;
     this.connection = connection;
     this.replies = new ReplyPipeline(connection);
+    this.observer = new SessionObserver(server, connection);
   }
 
   @Override
@@ -75,14 +79,26 @@ public final class AtSession implements LineSession, SessionContext {
 
   @Override
   public CompletionStage<Response> onLine(String line) {
+    long start = System.nanoTime();
     Command command = server.parser().parse(line);
     if (ReplyPipeline.mayOverlap(command, auth)) {
-      return replies.pass(handle(command));
+      return replies.pass(observed(command, start));
     }
     if (replies.isHolding()) {
-      return replies.drained().thenCompose(written -> handle(command));
+      return replies.drained().thenCompose(written -> observed(command, start));
     }
-    return handle(command);
+    return observed(command, start);
+  }
+
+  /** Handles a command and tells the observer how it was answered. */
+  private CompletionStage<Response> observed(Command command, long start) {
+    return handle(command)
+        .whenComplete(
+            (r, e) -> {
+              AtErrorCode code = answeredError; // set by the rendering just before
+              answeredError = null;
+              observer.answered(command, auth, code, start);
+            });
   }
 
   private CompletionStage<Response> handle(Command command) {
@@ -200,6 +216,7 @@ public final class AtSession implements LineSession, SessionContext {
 
   @Override
   public void onClose() {
+    observer.closed(auth);
     for (Runnable action : closeActions) {
       try {
         action.run();
@@ -258,6 +275,7 @@ public final class AtSession implements LineSession, SessionContext {
 
   private Response error(AtException error) {
     String text = server.renderer().error(error, errorFormat);
+    answeredError = error.code();
     if (CLOSING.contains(error.code()) || closeAfterReply) {
       closeAfterReply = false;
       return Response.thenClose(text + "\n");

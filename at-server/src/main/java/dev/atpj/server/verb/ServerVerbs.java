@@ -23,6 +23,9 @@ import dev.atpj.server.verb.notify.NotifyRemoveHandler;
 import dev.atpj.server.verb.notify.NotifyStatusHandler;
 import dev.atpj.server.verb.peer.PLookupHandler;
 import dev.atpj.server.verb.peer.PolHandler;
+import dev.atpj.server.verb.stats.StatsHandler;
+import dev.atpj.server.verb.sync.SyncFromHandler;
+import dev.atpj.server.verb.sync.SyncHandler;
 import java.util.List;
 
 /** The verbs this atServer implements: one line per verb, in the protocol's order. */
@@ -44,6 +47,9 @@ public final class ServerVerbs {
         new PLookupHandler(),
         new DeleteHandler(),
         new ScanHandler(),
+        new SyncFromHandler(),
+        new SyncHandler(),
+        new StatsHandler(),
         new NotifyHandler(),
         new NotifyAllHandler(),
         new NotifyListHandler(),

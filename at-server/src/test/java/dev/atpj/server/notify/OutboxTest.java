@@ -32,7 +32,7 @@ class OutboxTest {
   private final NotificationLog log = new NotificationLog(store.notifications(), clock);
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
-  private final NotificationCounters counters = new NotificationCounters();
+  private final NotificationCounters counters = new NotificationCounters(null);
   private Outbox outbox;
 
   /** One delivery the fake recipient got, to be answered by the test. */

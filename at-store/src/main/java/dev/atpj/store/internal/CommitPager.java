@@ -3,7 +3,9 @@ package dev.atpj.store.internal;
 import dev.atpj.store.CommitEntry;
 import dev.atpj.store.CommitPage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** The {@code sync:from} paging algorithm, shared by every store so their semantics match. */
@@ -40,13 +42,17 @@ public final class CommitPager {
     long[] lastExamined = {after};
     long[] bytes = {0};
     int[] examined = {0};
+    // Each key's latest id, read once per call: a busy key rewritten many times in a row would
+    // otherwise cost a point lookup per entry. Bounded by the scan limit.
+    Map<String, Long> latest = new HashMap<>();
     source.forEachAfter(
         after,
         e -> {
           if (examined[0]++ >= scanLimit) {
             return false;
           }
-          if (source.latestIdOf(e.key()) == e.commitId() && keyFilter.test(e.key())) {
+          long latestId = latest.computeIfAbsent(e.key(), source::latestIdOf);
+          if (latestId == e.commitId() && keyFilter.test(e.key())) {
             long size =
                 ENTRY_OVERHEAD_BYTES
                     + OrderedBytes.utf8(e.key()).length

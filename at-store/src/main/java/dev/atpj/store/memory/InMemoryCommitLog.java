@@ -1,5 +1,6 @@
 package dev.atpj.store.memory;
 
+import dev.atpj.store.CommitCompaction;
 import dev.atpj.store.CommitEntry;
 import dev.atpj.store.CommitLog;
 import dev.atpj.store.CommitOp;
@@ -90,6 +91,52 @@ final class InMemoryCommitLog implements CommitLog, CommitPager.Source {
           }
           return removed;
         });
+  }
+
+  @Override
+  public CompletableFuture<CommitCompaction> compact(
+      long afterCommitId, Instant supersededBefore, int maxExamined) {
+    if (maxExamined < 1) {
+      throw new IllegalArgumentException("maxExamined < 1");
+    }
+    return store.write(
+        now -> {
+          int removed = 0;
+          int examined = 0;
+          long last = afterCommitId;
+          Iterator<CommitEntry> it = entries.tailMap(afterCommitId, false).values().iterator();
+          while (it.hasNext()) {
+            if (examined == maxExamined) {
+              return new CommitCompaction(examined, removed, last, false);
+            }
+            CommitEntry e = it.next();
+            examined++;
+            last = e.commitId();
+            if (e.opTime().isBefore(supersededBefore) && latestIdOf(e.key()) != e.commitId()) {
+              it.remove();
+              removed++;
+            }
+          }
+          return new CommitCompaction(examined, removed, last, true);
+        });
+  }
+
+  @Override
+  public long lastCommitIdWhere(Predicate<String> keyFilter) {
+    return store.read(
+        () -> {
+          for (CommitEntry e : entries.descendingMap().values()) {
+            if (keyFilter.test(e.key())) {
+              return e.commitId();
+            }
+          }
+          return -1L;
+        });
+  }
+
+  @Override
+  public long approximateEntryCount() {
+    return store.read(() -> (long) entries.size());
   }
 
   @Override

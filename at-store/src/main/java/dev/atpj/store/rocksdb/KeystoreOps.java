@@ -1,5 +1,7 @@
 package dev.atpj.store.rocksdb;
 
+import dev.atpj.store.CommitCompaction;
+import dev.atpj.store.CommitEntry;
 import dev.atpj.store.CommitOp;
 import dev.atpj.store.Mutation;
 import dev.atpj.store.internal.CommitEntryCodec;
@@ -123,6 +125,41 @@ final class KeystoreOps {
           return ++examined[0] < maxExamined;
         });
     return removed[0];
+  }
+
+  /**
+   * One resumable compaction step (see {@link dev.atpj.store.CommitLog#compact(long, Instant,
+   * int)}).
+   */
+  CommitCompaction compactStep(BatchContext ctx, long after, Instant before, int maxExamined)
+      throws RocksDBException {
+    int[] examined = {0};
+    int[] removed = {0};
+    long[] last = {after};
+    boolean[] more = {false};
+    RocksScan.from(
+        res.db,
+        commits,
+        OrderedBytes.ofLong(Math.max(after + 1, 0)),
+        (idKey, v) -> {
+          long id = OrderedBytes.readLong(idKey);
+          if (examined[0] >= maxExamined) {
+            more[0] = true;
+            return false;
+          }
+          examined[0]++;
+          last[0] = id;
+          CommitEntry e = CommitEntryCodec.decode(idKey, v);
+          if (e.opTime().isBefore(before)) {
+            byte[] latestId = ctx.get(latest, OrderedBytes.utf8(e.key()));
+            if (latestId == null || !Arrays.equals(latestId, idKey)) {
+              ctx.delete(commits, idKey);
+              removed[0]++;
+            }
+          }
+          return true;
+        });
+    return new CommitCompaction(examined[0], removed[0], last[0], !more[0]);
   }
 
   /** Applies mutations in order. */

@@ -1,5 +1,6 @@
 package dev.atpj.store.rocksdb;
 
+import dev.atpj.store.CommitCompaction;
 import dev.atpj.store.CommitEntry;
 import dev.atpj.store.CommitLog;
 import dev.atpj.store.CommitPage;
@@ -7,6 +8,7 @@ import dev.atpj.store.internal.CommitEntryCodec;
 import dev.atpj.store.internal.CommitPager;
 import dev.atpj.store.internal.OrderedBytes;
 import dev.atpj.store.internal.StoreErrors;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -85,6 +87,49 @@ final class RocksDbCommitLog implements CommitLog, CommitPager.Source {
     return store
         .committer()
         .submit(ctx -> store.keystoreOps().compact(ctx, upToCommitId, maxExamined));
+  }
+
+  @Override
+  public CompletableFuture<CommitCompaction> compact(
+      long afterCommitId, Instant supersededBefore, int maxExamined) {
+    if (maxExamined < 1) {
+      throw new IllegalArgumentException("maxExamined < 1");
+    }
+    return store
+        .committer()
+        .submit(
+            ctx ->
+                store.keystoreOps().compactStep(ctx, afterCommitId, supersededBefore, maxExamined));
+  }
+
+  @Override
+  public long lastCommitIdWhere(Predicate<String> keyFilter) {
+    long lastVisible = lastCommitId();
+    if (lastVisible < 0) {
+      return -1;
+    }
+    return store.read(
+        () -> {
+          long[] found = {-1};
+          RocksScan.backwardFrom(
+              db,
+              commits,
+              OrderedBytes.ofLong(lastVisible),
+              (k, v) -> {
+                CommitEntry e = decode(k, v);
+                if (keyFilter.test(e.key())) {
+                  found[0] = e.commitId();
+                  return false;
+                }
+                return true;
+              });
+          return found[0];
+        });
+  }
+
+  @Override
+  public long approximateEntryCount() {
+    return store.read(() -> store.longProperty(commits, "rocksdb.estimate-num-keys"));
   }
 
   @Override

@@ -39,6 +39,24 @@ final class RocksScan {
     }
   }
 
+  /**
+   * Visits entries in reverse key order from the last key at or before {@code seek}.
+   *
+   * @throws RocksDBException when reading fails
+   */
+  static void backwardFrom(RocksDB db, ColumnFamilyHandle cf, byte[] seek, Visitor visitor)
+      throws RocksDBException {
+    try (RocksIterator it = db.newIterator(cf)) {
+      it.seekForPrev(seek);
+      for (; it.isValid(); it.prev()) {
+        if (!visitor.visit(it.key(), it.value())) {
+          return;
+        }
+      }
+      it.status();
+    }
+  }
+
   /** The last key of a column family, or null when it is empty. */
   static byte[] lastKey(RocksDB db, ColumnFamilyHandle cf) throws RocksDBException {
     try (RocksIterator it = db.newIterator(cf)) {

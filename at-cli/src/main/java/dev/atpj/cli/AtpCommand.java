@@ -1,0 +1,60 @@
+package dev.atpj.cli;
+
+import dev.atpj.cli.directory.DirectoryCommand;
+import dev.atpj.cli.pki.PkiCommand;
+import dev.atpj.cli.up.UpCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code atp}: the top-level command, which only lists the subcommands. */
+@Command(
+    name = "atp",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    usageHelpAutoWidth = true,
+    header = "atpj: a private atPlatform (atDirectory + atServers) and its tools.",
+    description = {
+      "Start with `atp up`: one command that runs an atDirectory and one atServer per atSign on"
+          + " this machine, with TLS and a private CA, and onboards every atSign.",
+      ""
+    },
+    subcommands = {
+      UpCommand.class,
+      LookupCommand.class,
+      DirectoryCommand.class,
+      PkiCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  unexpected failure (run with --verbose for the stack trace)",
+      "  2  invalid command line",
+      "  3  a problem with files, ports or settings (the message says which)",
+      "  4  an atDirectory or atServer answered with an error, or could not be reached",
+      "",
+      "Files live under --home (default: $ATPJ_HOME, else ~/.atpj)."
+    })
+public final class AtpCommand {
+  private boolean verbose;
+
+  /**
+   * Shows stack traces of errors and more logging.
+   *
+   * @param value whether to be verbose
+   */
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces of errors and log more.")
+  public void verbose(boolean value) {
+    verbose = value;
+    Logging.verbose(value);
+  }
+
+  /** Whether {@code --verbose} was given. */
+  public boolean isVerbose() {
+    return verbose;
+  }
+}

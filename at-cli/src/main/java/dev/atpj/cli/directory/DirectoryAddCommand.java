@@ -1,0 +1,60 @@
+package dev.atpj.cli.directory;
+
+import dev.atpj.cli.CliEnvironment;
+import dev.atpj.cli.CliException;
+import dev.atpj.cli.Converters;
+import dev.atpj.directory.FileDirectoryRegistry;
+import dev.atpj.directory.ServerAddress;
+import dev.atpj.protocol.AtSign;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code atp directory add @name host:port}. */
+@Command(
+    name = "add",
+    header = "Add an atSign to the registry, or change its address.",
+    mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    description = "Adds an atSign to the registry, or changes its address.")
+final class DirectoryAddCommand implements Callable<Integer> {
+  private final CliEnvironment environment;
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "@NAME",
+      converter = Converters.AtSignConverter.class,
+      description = "The atSign.")
+  private AtSign atSign;
+
+  @Parameters(
+      index = "1",
+      paramLabel = "HOST:PORT",
+      description = "Where its atServer listens, e.g. 127.0.0.2:47001 or alice.example.com:6464.")
+  private String address;
+
+  @Mixin private RegistryOption registry;
+
+  DirectoryAddCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    ServerAddress parsed;
+    try {
+      parsed = ServerAddress.parse(address);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("invalid address: " + e.getMessage());
+    }
+    FileDirectoryRegistry opened = registry.open(environment);
+    opened.put(atSign, parsed);
+    spec.commandLine().getOut().println(atSign + " -> " + parsed + " (in " + opened.file() + ")");
+    return 0;
+  }
+}

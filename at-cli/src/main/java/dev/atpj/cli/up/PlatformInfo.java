@@ -1,0 +1,73 @@
+package dev.atpj.cli.up;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atpj.cli.CliException;
+import dev.atpj.client.HostPort;
+import dev.atpj.protocol.AtSign;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@code platform.json} says about a running private platform, for commands that talk to it.
+ *
+ * @param directory the atDirectory's address
+ * @param caFile the CA to trust
+ * @param atSigns each atSign's entry
+ */
+public record PlatformInfo(HostPort directory, Path caFile, Map<AtSign, Entry> atSigns) {
+  /**
+   * One atSign's entry.
+   *
+   * @param address its atServer's address
+   * @param cramSecret its CRAM secret
+   * @param keysFile its keys file, or null when it was not onboarded
+   */
+  public record Entry(HostPort address, String cramSecret, Path keysFile) {}
+
+  /**
+   * Reads the {@code platform.json} of a home folder.
+   *
+   * @param layout the home folder's files
+   * @return the platform's description
+   * @throws CliException when there is no such file (no {@code atp up} runs there) or it is invalid
+   */
+  public static PlatformInfo read(PlatformLayout layout) {
+    Path file = layout.platformFile();
+    if (!Files.isRegularFile(file)) {
+      throw new CliException(
+          "no "
+              + file
+              + ": start the platform with `atp up --home "
+              + layout.home()
+              + "`, or name the directory with --directory");
+    }
+    try {
+      JsonNode root = new ObjectMapper().readTree(file.toFile());
+      HostPort directory =
+          new HostPort(
+              root.path("directory").path("host").asText(),
+              root.path("directory").path("port").asInt());
+      Map<AtSign, Entry> atSigns = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> fields = root.path("atSigns").fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        JsonNode value = field.getValue();
+        String keys = value.path("keysFile").asText(null);
+        atSigns.put(
+            AtSign.parse(field.getKey()),
+            new Entry(
+                new HostPort(value.path("host").asText(), value.path("port").asInt()),
+                value.path("cramSecret").asText(),
+                keys == null ? null : Path.of(keys)));
+      }
+      return new PlatformInfo(directory, Path.of(root.path("caFile").asText()), atSigns);
+    } catch (IOException | RuntimeException e) {
+      throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

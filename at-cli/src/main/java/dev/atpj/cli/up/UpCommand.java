@@ -1,0 +1,162 @@
+package dev.atpj.cli.up;
+
+import dev.atpj.cli.CliEnvironment;
+import dev.atpj.cli.Converters;
+import dev.atpj.cli.HomeOption;
+import dev.atpj.cli.StopSignals;
+import dev.atpj.cli.up.PlatformOnboarding.Result;
+import dev.atpj.cli.up.PrivatePlatform.RunningAtSign;
+import dev.atpj.client.AtConnector;
+import dev.atpj.client.ClientOptions;
+import dev.atpj.protocol.AtSign;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code atp up}: a private atPlatform on this machine, in the foreground. */
+@Command(
+    name = "up",
+    header = "Run a private atPlatform here: an atDirectory and one atServer per atSign.",
+    sortOptions = false,
+    showDefaultValues = true,
+    usageHelpAutoWidth = true,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a private atPlatform in the foreground: one atDirectory and one atServer per atSign,"
+          + " all with TLS, in this one process. A private CA and one certificate per server are"
+          + " made under the home folder; secrets, ports, keys and data are kept there, so the"
+          + " next `atp up` with the same home picks up where this one stopped.",
+      "Every atSign is onboarded on its first start (its keys file is written to keys/); its CRAM"
+          + " secret is kept, so both CRAM and PKAM work.",
+      "When every server is up, platform.json is written to the home folder and a line starting"
+          + " with `ready` is printed. Ctrl-C or SIGTERM stops everything (exit code 0).",
+      ""
+    })
+public final class UpCommand implements Callable<Integer> {
+  private final CliEnvironment environment;
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private HomeOption home;
+
+  @Option(
+      names = "--atsigns",
+      paramLabel = "@NAME",
+      split = ",",
+      converter = Converters.AtSignConverter.class,
+      description = "Comma-separated atSigns to serve (default: @alice,@bob,@colin).")
+  private List<AtSign> atSigns;
+
+  @Option(
+      names = "--host-mode",
+      paramLabel = "MODE",
+      converter = HostMode.Converter.class,
+      defaultValue = "loopback-ips",
+      description =
+          "loopback-ips: each atServer on its own address 127.0.0.2, 127.0.0.3, ... (Linux);"
+              + " localhost: all on 127.0.0.1 with distinct ports.")
+  private HostMode hostMode;
+
+  @Option(
+      names = "--directory-port",
+      paramLabel = "PORT",
+      defaultValue = "" + PlatformSettings.DEFAULT_DIRECTORY_PORT,
+      description = "Port of the atDirectory on 127.0.0.1 (0: any free port, kept across runs).")
+  private int directoryPort;
+
+  @Option(
+      names = "--base-port",
+      paramLabel = "PORT",
+      defaultValue = "" + PlatformSettings.DEFAULT_BASE_PORT,
+      description =
+          "Port of the first atSign's atServer; the n-th atSign ever added gets PORT+n-1"
+              + " (0: any free port per atServer, kept across runs).")
+  private int basePort;
+
+  /**
+   * Creates the command.
+   *
+   * @param environment the process environment (default home, stop signals)
+   */
+  public UpCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PlatformSettings settings =
+        new PlatformSettings(
+            new PlatformLayout(home.resolve(environment)),
+            atSigns == null || atSigns.isEmpty() ? PlatformSettings.DEMO_ATSIGNS : atSigns,
+            hostMode,
+            directoryPort,
+            basePort);
+    out.println("atp up: starting a private atPlatform in " + settings.layout().home());
+    out.flush();
+    try (StopSignals.StopSignal stop = environment.stopSignals().arm()) {
+      PrivatePlatform platform = PrivatePlatform.start(settings);
+      boolean clean = false;
+      try {
+        Map<AtSign, Result> results = onboard(platform);
+        requireOnboarded(results);
+        Map<AtSign, Path> keysFiles = new LinkedHashMap<>();
+        results.forEach(
+            (atSign, result) -> {
+              if (result.hasKeys()) {
+                keysFiles.put(atSign, platform.layout().keysFile(atSign));
+              }
+            });
+        PlatformJson.write(platform, keysFiles);
+        new UpReport(out, spec.commandLine().getErr()).print(platform, results);
+        stop.await();
+        out.println("atp up: stopping");
+        out.flush();
+      } finally {
+        clean = platform.stop();
+        out.println(clean ? "stopped" : "stopped, with errors (see above)");
+        out.flush();
+        stop.stopped(clean);
+      }
+      return 0;
+    }
+  }
+
+  /** The contract promises a keys file per atSign: a platform without one is not ready. */
+  private static void requireOnboarded(Map<AtSign, Result> results) {
+    results.forEach(
+        (atSign, result) -> {
+          if (!result.hasKeys()) {
+            throw new dev.atpj.cli.CliException(
+                "cannot onboard " + atSign + ": " + result.problem() + "; stopping");
+          }
+        });
+  }
+
+  private static Map<AtSign, Result> onboard(PrivatePlatform platform) {
+    ClientOptions options =
+        ClientOptions.defaults()
+            .withTrustedCa(platform.caFile())
+            .withRetries(3, Duration.ofMillis(200));
+    Map<AtSign, Result> results = new LinkedHashMap<>();
+    try (AtConnector connector =
+        AtConnector.using(platform.loops(), platform.directoryAddress(), options)) {
+      PlatformOnboarding onboarding = new PlatformOnboarding(connector);
+      for (RunningAtSign served : platform.atSigns()) {
+        results.put(
+            served.atSign(),
+            onboarding.prepare(served, platform.layout().keysFile(served.atSign())));
+      }
+    }
+    return results;
+  }
+}

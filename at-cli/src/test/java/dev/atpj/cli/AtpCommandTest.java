@@ -1,0 +1,114 @@
+package dev.atpj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atpj.cli.CliRunner.Result;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+class AtpCommandTest {
+  @TempDir Path userHome;
+
+  private CliRunner atp() {
+    return new CliRunner(userHome);
+  }
+
+  @Test
+  void helpListsEveryCommandAndTheExitCodes() {
+    Result result = atp().run("--help");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("up ", "lookup ", "directory ", "pki ", "Exit codes:", "--verbose");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Result result = atp().run();
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("Missing required subcommand").contains("Usage: atp");
+  }
+
+  @Test
+  void anUnknownCommandOrOptionIsAUsageError() {
+    assertThat(atp().run("down").exitCode()).isEqualTo(ExitCodes.USAGE);
+    Result result = atp().run("up", "--colour");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("Unknown option: '--colour'");
+  }
+
+  @Test
+  void versionNamesTheBuild() {
+    Result result = atp().run("--version");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("atp (atpj) ");
+    assertThat(atp().run("directory", "serve", "--version").out()).startsWith("atp (atpj) ");
+  }
+
+  static Stream<String> commandPaths() {
+    List<String> paths = new ArrayList<>();
+    collect(AtpMain.commandLine(CliEnvironment.system()), "", paths);
+    return paths.stream();
+  }
+
+  private static void collect(CommandLine command, String prefix, List<String> paths) {
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (name.equals("help")) {
+                return;
+              }
+              String path = (prefix + " " + name).trim();
+              paths.add(path);
+              collect(sub, path, paths);
+            });
+  }
+
+  @ParameterizedTest
+  @MethodSource("commandPaths")
+  void everyCommandExplainsItselfAndItsOptions(String path) {
+    List<String> args = new ArrayList<>(List.of(path.split(" ")));
+    args.add("--help");
+    Result result = atp().run(args.toArray(String[]::new));
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Usage: atp " + path);
+    CommandLine command = AtpMain.commandLine(CliEnvironment.system());
+    for (String name : path.split(" ")) {
+      command = command.getSubcommands().get(name);
+    }
+    command
+        .getCommandSpec()
+        .options()
+        .forEach(
+            option ->
+                assertThat(String.join(" ", option.description()))
+                    .as("description of %s in %s", option.longestName(), path)
+                    .isNotBlank());
+    assertThat(command.getCommandSpec().usageMessage().header())
+        .as("one-line header of %s", path)
+        .isNotEmpty();
+  }
+
+  @Test
+  void theCommandTreeIsComplete() {
+    assertThat(commandPaths())
+        .contains(
+            "up",
+            "lookup",
+            "directory serve",
+            "directory add",
+            "directory remove",
+            "directory list",
+            "pki init",
+            "pki issue",
+            "pki show");
+  }
+}

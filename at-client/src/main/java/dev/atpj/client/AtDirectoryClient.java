@@ -1,0 +1,146 @@
+package dev.atpj.client;
+
+import dev.atpj.client.internal.Blocking;
+import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtException;
+import dev.atpj.protocol.AtSign;
+import dev.atpj.server.core.ClientTlsContext;
+import dev.atpj.server.core.EventLoops;
+import dev.atpj.server.core.LineClient;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Asks an atDirectory where an atSign's atServer lives (PROTOCOL.md B4, C2): one TLS connection per
+ * question, the atSign sent without its {@code @}, the answer {@code host:port} or {@code null},
+ * then {@code @exit}. A fresh connection per question keeps clear of the directory's per-connection
+ * penalty for unknown atSigns.
+ */
+public final class AtDirectoryClient {
+  private static final String NULL = "null";
+
+  private final EventLoops loops;
+  private final ClientTlsContext tls;
+  private final HostPort directory;
+  private final ClientOptions options;
+
+  /**
+   * Creates a directory client.
+   *
+   * @param loops the event loops to run on (not closed by this client)
+   * @param tls the client TLS context (trusted CA)
+   * @param directory the directory's address
+   * @param options timeouts and retry policy
+   */
+  public AtDirectoryClient(
+      EventLoops loops, ClientTlsContext tls, HostPort directory, ClientOptions options) {
+    this.loops = loops;
+    this.tls = tls;
+    this.directory = directory;
+    this.options = options;
+  }
+
+  /** The directory's address. */
+  public HostPort address() {
+    return directory;
+  }
+
+  /**
+   * Asks once.
+   *
+   * @param atSign the atSign
+   * @return its atServer's address, or empty when the directory answers {@code null}
+   * @throws AtException {@link AtErrorCode#UNABLE_TO_CONNECT}, {@link AtErrorCode#TIMEOUT}, or
+   *     {@link AtErrorCode#CLIENT_EXCEPTION} for an answer that is not {@code host:port}
+   */
+  public Optional<HostPort> lookupOnce(AtSign atSign) {
+    Duration bound = options.connectTimeout().plus(options.requestTimeout()).plusSeconds(2);
+    return Blocking.await(lookupAsync(atSign), bound, "directory answer from " + directory);
+  }
+
+  /**
+   * Finds an atServer, asking up to {@link ClientOptions#lookupAttempts()} times with {@link
+   * ClientOptions#retryDelay()} between attempts while the directory answers {@code null} or cannot
+   * be reached.
+   *
+   * @param atSign the atSign
+   * @return its atServer's address
+   * @throws AtException {@link AtErrorCode#SECONDARY_NOT_FOUND} when the directory does not know
+   *     the atSign, or the last connection failure
+   */
+  public HostPort locate(AtSign atSign) {
+    AtException last = null;
+    for (int attempt = 1; attempt <= options.lookupAttempts(); attempt++) {
+      if (attempt > 1) {
+        pause();
+      }
+      try {
+        Optional<HostPort> found = lookupOnce(atSign);
+        if (found.isPresent()) {
+          return found.get();
+        }
+        last =
+            new AtException(
+                AtErrorCode.SECONDARY_NOT_FOUND,
+                "the directory " + directory + " does not know " + atSign);
+      } catch (AtException e) {
+        if (e.code() == AtErrorCode.CLIENT_EXCEPTION) {
+          throw e;
+        }
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  /**
+   * Asks once, without waiting.
+   *
+   * @param atSign the atSign
+   * @return its atServer's address, or empty for {@code null}
+   */
+  public CompletableFuture<Optional<HostPort>> lookupAsync(AtSign atSign) {
+    return LineClient.connect(
+            loops,
+            tls,
+            directory.host(),
+            directory.port(),
+            options.connectTimeout(),
+            raw -> raw.startsWith("@") ? raw.substring(1) : raw)
+        .thenCompose(
+            client ->
+                client
+                    .request(atSign.name(), options.requestTimeout())
+                    .whenComplete(
+                        (answer, failure) -> {
+                          if (client.isOpen()) {
+                            client.send("@exit");
+                          }
+                          client.close();
+                        }))
+        .thenApply(answer -> parse(atSign, answer.strip()));
+  }
+
+  private Optional<HostPort> parse(AtSign atSign, String answer) {
+    if (answer.equals(NULL)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(HostPort.parse(answer));
+    } catch (IllegalArgumentException e) {
+      throw new AtException(
+          AtErrorCode.CLIENT_EXCEPTION,
+          "the directory " + directory + " answered '" + answer + "' for " + atSign);
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(options.retryDelay().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AtException(AtErrorCode.CLIENT_EXCEPTION, "interrupted while retrying a lookup");
+    }
+  }
+}

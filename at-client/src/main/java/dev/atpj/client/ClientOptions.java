@@ -1,0 +1,99 @@
+package dev.atpj.client;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a client connects: which certificate authority it trusts, and how long it waits.
+ *
+ * @param trustedCa PEM file of the CA that signed the directory's and atServers' certificates (e.g.
+ *     {@code ~/.atpj/pki/ca.pem} of {@code ./atp up}), or {@code null} for the JDK's default trust
+ *     store (public atServers)
+ * @param connectTimeout bound on a TCP connect plus TLS handshake
+ * @param requestTimeout bound on waiting for the answer to one command
+ * @param lookupAttempts how often the directory is asked before giving up (a fresh connection each
+ *     time; the directory may not know a new atSign yet)
+ * @param retryDelay pause between attempts
+ */
+public record ClientOptions(
+    Path trustedCa,
+    Duration connectTimeout,
+    Duration requestTimeout,
+    int lookupAttempts,
+    Duration retryDelay) {
+
+  /** Default {@link #connectTimeout()}: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default {@link #requestTimeout()}: 20 seconds (the slowest verb, {@code noop:5000}, fits). */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+  /** Default {@link #lookupAttempts()}: 3. */
+  public static final int DEFAULT_LOOKUP_ATTEMPTS = 3;
+
+  /** Default {@link #retryDelay()}: 500 milliseconds. */
+  public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(500);
+
+  /** Validates the settings. */
+  public ClientOptions {
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(retryDelay, "retryDelay");
+    if (!isPositive(connectTimeout) || !isPositive(requestTimeout)) {
+      throw new IllegalArgumentException("timeouts must be positive");
+    }
+    if (retryDelay.isNegative()) {
+      throw new IllegalArgumentException("retryDelay must not be negative");
+    }
+    if (lookupAttempts < 1) {
+      throw new IllegalArgumentException("lookupAttempts must be at least 1");
+    }
+  }
+
+  /** Every default; trusts the JDK's default trust store. */
+  public static ClientOptions defaults() {
+    return new ClientOptions(
+        null,
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_REQUEST_TIMEOUT,
+        DEFAULT_LOOKUP_ATTEMPTS,
+        DEFAULT_RETRY_DELAY);
+  }
+
+  /**
+   * A copy trusting another CA.
+   *
+   * @param caFile PEM file of the CA, or {@code null} for the JDK's default trust store
+   * @return the copy
+   */
+  public ClientOptions withTrustedCa(Path caFile) {
+    return new ClientOptions(caFile, connectTimeout, requestTimeout, lookupAttempts, retryDelay);
+  }
+
+  /**
+   * A copy with other timeouts.
+   *
+   * @param connect bound on connect plus handshake
+   * @param request bound on one answer
+   * @return the copy
+   */
+  public ClientOptions withTimeouts(Duration connect, Duration request) {
+    return new ClientOptions(trustedCa, connect, request, lookupAttempts, retryDelay);
+  }
+
+  /**
+   * A copy with another retry policy.
+   *
+   * @param attempts how often the directory is asked
+   * @param delay pause between attempts
+   * @return the copy
+   */
+  public ClientOptions withRetries(int attempts, Duration delay) {
+    return new ClientOptions(trustedCa, connectTimeout, requestTimeout, attempts, delay);
+  }
+
+  private static boolean isPositive(Duration duration) {
+    return !duration.isNegative() && !duration.isZero();
+  }
+}

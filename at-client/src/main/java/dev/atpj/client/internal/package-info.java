@@ -1,0 +1,2 @@
+/** Client internals; not API. */
+package dev.atpj.client.internal;

@@ -1,0 +1,173 @@
+package dev.atpj.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atpj.directory.DirectoryConfig;
+import dev.atpj.directory.DirectoryServer;
+import dev.atpj.directory.InMemoryDirectoryRegistry;
+import dev.atpj.directory.MissThrottle;
+import dev.atpj.directory.ServerAddress;
+import dev.atpj.pki.ServerCredentials;
+import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtException;
+import dev.atpj.protocol.AtSign;
+import dev.atpj.server.core.EventLoops;
+import dev.atpj.server.core.ServerTlsContext;
+import dev.atpj.server.core.TlsFiles;
+import dev.atpj.testing.Await;
+import dev.atpj.testing.TestPki;
+import dev.atpj.testing.TestPkiExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The connector against a real atDirectory and a protocol double of an atServer, over TLS. */
+@ExtendWith(TestPkiExtension.class)
+class AtConnectorTest {
+  static final AtSign ALICE = AtSign.parse("@alice");
+  static final String SECRET = "s3cret";
+
+  private static EventLoops loops;
+  private static DirectoryServer directory;
+  private static FakeAtServer alice;
+  private static AtConnector connector;
+
+  @BeforeAll
+  static void start(TestPki pki) {
+    loops = EventLoops.create(1);
+    ServerCredentials credentials = pki.serverCredentials(FakeAtServer.HOST);
+    alice = new FakeAtServer(loops, credentials, ALICE, SECRET);
+    InMemoryDirectoryRegistry registry = new InMemoryDirectoryRegistry();
+    registry.put(ALICE, new ServerAddress(FakeAtServer.HOST, alice.address().port()));
+    directory =
+        DirectoryServer.start(
+            loops,
+            DirectoryConfig.defaults(FakeAtServer.HOST, 0).withMissThrottle(MissThrottle.OFF),
+            ServerTlsContext.load(
+                new TlsFiles(credentials.certFile(), credentials.keyFile(), null), false),
+            registry);
+    connector =
+        AtConnector.using(
+            loops,
+            new HostPort(FakeAtServer.HOST, directory.port()),
+            ClientOptions.defaults()
+                .withTrustedCa(pki.caCertFile())
+                .withRetries(2, Duration.ZERO)
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1)));
+  }
+
+  @AfterAll
+  static void stop() {
+    connector.close();
+    directory.close();
+    alice.close();
+    loops.close();
+  }
+
+  @Test
+  void locatesThroughTheDirectory() {
+    assertThat(connector.locate(ALICE)).isEqualTo(alice.address());
+    assertThat(connector.locate(AtSign.parse("ALICE"))).isEqualTo(alice.address());
+  }
+
+  @Test
+  void anUnknownAtSignIsAClearErrorAfterRetries() {
+    assertThatThrownBy(() -> connector.locate(AtSign.parse("@nobody")))
+        .isInstanceOf(AtException.class)
+        .hasMessageContaining("does not know @nobody")
+        .extracting(e -> ((AtException) e).code())
+        .isEqualTo(AtErrorCode.SECONDARY_NOT_FOUND);
+  }
+
+  @Test
+  void cramAuthenticatesAndCommandsReturnTheirPayload() {
+    try (AtConnection connection = connector.connectWithCram(ALICE, SECRET)) {
+      assertThat(connection.authenticatedAs()).contains(ALICE);
+      assertThat(connection.execute("update:public:location@alice NYC")).isEqualTo("1");
+      assertThat(connection.execute("llookup:public:location@alice")).isEqualTo("NYC");
+    }
+  }
+
+  @Test
+  void serverErrorsBecomeTheirAtException() {
+    try (AtConnection connection = connector.connectWithCram(ALICE, SECRET)) {
+      assertThatThrownBy(() -> connection.execute("llookup:missing@alice"))
+          .isInstanceOf(AtException.class)
+          .extracting(e -> ((AtException) e).code())
+          .isEqualTo(AtErrorCode.KEY_NOT_FOUND);
+      assertThat(connection.isOpen()).isTrue();
+    }
+  }
+
+  @Test
+  void aWrongSecretIsUnauthenticated() {
+    assertThatThrownBy(() -> connector.connectWithCram(ALICE, "wrong"))
+        .isInstanceOf(AtException.class)
+        .extracting(e -> ((AtException) e).code())
+        .isEqualTo(AtErrorCode.UNAUTHENTICATED);
+  }
+
+  @Test
+  void anUnansweredCommandTimesOutAndClosesTheConnection() {
+    AtConnection connection = connector.connect(ALICE);
+    try (connection) {
+      assertThatThrownBy(() -> connection.execute("silent"))
+          .isInstanceOf(AtException.class)
+          .extracting(e -> ((AtException) e).code())
+          .isEqualTo(AtErrorCode.TIMEOUT);
+      Await.until(() -> !connection.isOpen(), "connection closed after the timeout");
+    }
+  }
+
+  @Test
+  void multiLineCommandsAreRefused() {
+    try (AtConnection connection = connector.connect(ALICE)) {
+      assertThatThrownBy(() -> connection.execute("scan\nllookup:x@alice"))
+          .isInstanceOf(AtException.class)
+          .extracting(e -> ((AtException) e).code())
+          .isEqualTo(AtErrorCode.ILLEGAL_ARGUMENTS);
+    }
+  }
+
+  @Test
+  void notificationsGoToTheListenerNotToTheCommand() {
+    List<String> notifications = new CopyOnWriteArrayList<>();
+    try (AtConnection connection = connector.connectWithCram(ALICE, SECRET)) {
+      connection.onNotification(notifications::add);
+      assertThat(connection.execute("notifyme")).isEqualTo("ok");
+      Await.until(() -> !notifications.isEmpty(), "the notification");
+      assertThat(notifications).containsExactly("{\"id\":\"1\"}");
+    }
+  }
+
+  @Test
+  void anUnreachableServerIsUnableToConnect() {
+    assertThatThrownBy(() -> connector.connect(new HostPort(FakeAtServer.HOST, 1)))
+        .isInstanceOf(AtException.class)
+        .extracting(e -> ((AtException) e).code())
+        .isEqualTo(AtErrorCode.UNABLE_TO_CONNECT);
+  }
+
+  @Test
+  void anUntrustedServerIsUnableToConnect(@org.junit.jupiter.api.io.TempDir Path other) {
+    TestPki stranger = TestPki.create(other);
+    try (AtConnector strict =
+        AtConnector.using(
+            loops,
+            new HostPort(FakeAtServer.HOST, directory.port()),
+            ClientOptions.defaults()
+                .withTrustedCa(stranger.caCertFile())
+                .withRetries(1, Duration.ZERO))) {
+      assertThatThrownBy(() -> strict.locate(ALICE))
+          .isInstanceOf(AtException.class)
+          .extracting(e -> ((AtException) e).code())
+          .isEqualTo(AtErrorCode.UNABLE_TO_CONNECT);
+    }
+  }
+}
