@@ -27,12 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Notification latency between two atServers: from the moment a client sends {@code notify} to
@@ -146,6 +143,7 @@ public final class NotifyLatencyBench {
       send(first, rate, options.warmup(), null);
       List<Long> warm = new ArrayList<>();
       long errors = send(first, rate, options.duration(), warm);
+      errors += first.monitor().unexpected(); // duplicates or strays
       long[] sorted = warm.stream().mapToLong(Long::longValue).sorted().toArray();
       BenchResult measured =
           new BenchResult(
@@ -164,13 +162,13 @@ public final class NotifyLatencyBench {
   }
 
   /** A sender's owner connection and a monitor on the recipient's atServer. */
-  private record Pair(String from, String to, LineClient sender, Monitor monitor) {}
+  private record Pair(String from, String to, LineClient sender, MonitorLines monitor) {}
 
   private Pair pair(String from, String fromHost, String to, String toHost) throws Exception {
     AtServer sender = start(from, fromHost);
     AtServer recipient = start(to, toHost);
     LineClient owner = owner(sender, fromHost, ReplyParser::stripPrompt);
-    Monitor monitor = new Monitor();
+    MonitorLines monitor = new MonitorLines();
     LineClient watcher = owner(recipient, toHost, monitor::strip);
     watcher.onUnsolicited(monitor::arrived);
     watcher.send("monitor:strict");
@@ -274,42 +272,6 @@ public final class NotifyLatencyBench {
 
   private static double seconds(BenchOptions options) {
     return options.duration().toNanos() / 1e9;
-  }
-
-  /** Matches monitor lines to the notifications awaited, by id; runs on the client event loop. */
-  private static final class Monitor {
-    private final Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
-    private final AtomicLong unexpected = new AtomicLong();
-
-    CompletableFuture<Long> expect(String id) {
-      CompletableFuture<Long> f = new CompletableFuture<>();
-      waiting.put(id, f);
-      return f;
-    }
-
-    /** Answers keep their reply; notification lines go to {@link #arrived}. */
-    String strip(String line) {
-      String s = ReplyParser.stripPrompt(line);
-      return s.startsWith("notification:") ? null : s;
-    }
-
-    void arrived(String line) {
-      long now = System.nanoTime();
-      String s = ReplyParser.stripPrompt(line);
-      int at = s.indexOf("\"id\":\"");
-      if (at < 0) {
-        unexpected.incrementAndGet();
-        return;
-      }
-      int start = at + 6;
-      String id = s.substring(start, s.indexOf('"', start));
-      CompletableFuture<Long> f = waiting.remove(id);
-      if (f == null) {
-        unexpected.incrementAndGet();
-      } else {
-        f.complete(now);
-      }
-    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.command.MessageType;
 import dev.atpj.protocol.command.Notify;
+import dev.atpj.protocol.command.NotifyAll;
 import dev.atpj.protocol.command.NotifyOperation;
 import dev.atpj.protocol.command.NotifyPriority;
 import dev.atpj.protocol.command.NotifyStrategy;
@@ -199,5 +200,40 @@ final class NotificationFactory {
         .skeEncKeyName(m.skeEncKeyName())
         .skeEncAlgo(m.skeEncAlgo())
         .build();
+  }
+
+  /** The {@code notify} of one recipient of a {@code notify:all}. */
+  static Notify single(NotifyAll c, AtSign to) {
+    if (c.messageType() == MessageType.TEXT) {
+      return new Notify(
+          null,
+          c.operation(),
+          MessageType.TEXT,
+          null,
+          null,
+          null,
+          null,
+          null,
+          c.options(),
+          to,
+          null,
+          c.key().entity(),
+          null);
+    }
+    AtKey key = AtKey.ofShared(to, c.key().entity(), c.key().owner());
+    return new Notify(
+        null,
+        c.operation(),
+        c.messageType(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        c.options(),
+        to,
+        key,
+        null,
+        c.value());
   }
 }

@@ -3,12 +3,10 @@ package dev.atpj.server.notify;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
-import dev.atpj.protocol.command.MessageType;
 import dev.atpj.protocol.command.Monitor;
 import dev.atpj.protocol.command.Notify;
 import dev.atpj.protocol.command.NotifyAll;
 import dev.atpj.protocol.command.NotifyList;
-import dev.atpj.protocol.key.AtKey;
 import dev.atpj.server.ServerContext;
 import dev.atpj.server.data.KeyChange;
 import dev.atpj.server.metrics.NotificationCounts;
@@ -19,7 +17,6 @@ import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.session.SessionKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,7 +134,7 @@ public final class NotificationService implements AutoCloseable {
   public CompletableFuture<String> sendAll(NotifyAll command, Executor executor) {
     Map<String, CompletableFuture<String>> ids = new LinkedHashMap<>();
     for (AtSign to : new LinkedHashSet<>(command.recipients())) {
-      ids.put(to.toString(), send(single(command, to), executor));
+      ids.put(to.toString(), send(NotificationFactory.single(command, to), executor));
     }
     return CompletableFuture.allOf(ids.values().toArray(CompletableFuture[]::new))
         .thenApply(
@@ -245,27 +242,7 @@ public final class NotificationService implements AutoCloseable {
    * notification log, which compaction keeps to unexpired records. Run it off the event loops.
    */
   public NotificationCounts storedCounts() {
-    long[] c = new long[10];
-    Instant now = clock.instant();
-    log.forEachRecordSince(
-        Instant.EPOCH,
-        r -> {
-          Notification n = NotificationLog.decode(r.id(), r.time(), r.data());
-          if (n == null) {
-            return true;
-          }
-          c[0]++;
-          c[n.kind() == NotificationKind.SENT ? 1 : 2]++;
-          switch (n.statusAt(now)) {
-            case DELIVERED -> c[3]++;
-            case QUEUED -> c[5]++;
-            default -> c[4]++;
-          }
-          c[n.operation() == dev.atpj.protocol.command.NotifyOperation.DELETE ? 7 : 6]++;
-          c[n.messageType() == MessageType.TEXT ? 9 : 8]++;
-          return true;
-        });
-    return new NotificationCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+    return LogScans.counts(log, clock.instant());
   }
 
   /** Monitor connections now. */
@@ -330,23 +307,7 @@ public final class NotificationService implements AutoCloseable {
 
   /** Queues again what the log holds as sent and queued, oldest first. */
   private void recover() {
-    Instant now = clock.instant();
-    List<Notification> pending = new ArrayList<>();
-    log.forEachRecordSince(
-        Instant.EPOCH,
-        r -> {
-          log.observe(r.time());
-          byte[] data = r.data();
-          if (NotificationCodec.kind(data) == NotificationKind.SENT
-              && NotificationCodec.status(data) == NotificationStatus.QUEUED) {
-            Notification n = NotificationLog.decode(r.id(), r.time(), data);
-            if (n != null && !n.isExpiredAt(now)) {
-              pending.add(n);
-            }
-          }
-          return true;
-        });
-    for (Notification n : pending) {
+    for (Notification n : LogScans.queuedSent(log, clock.instant())) {
       outbox.enqueue(n, CompletableFuture.completedFuture(null));
     }
   }
@@ -362,39 +323,5 @@ public final class NotificationService implements AutoCloseable {
 
   private String line(Notification n) {
     return server.renderer().notification(NotificationJson.monitor(n)) + "\n";
-  }
-
-  private static Notify single(NotifyAll c, AtSign to) {
-    if (c.messageType() == MessageType.TEXT) {
-      return new Notify(
-          null,
-          c.operation(),
-          MessageType.TEXT,
-          null,
-          null,
-          null,
-          null,
-          null,
-          c.options(),
-          to,
-          null,
-          c.key().entity(),
-          null);
-    }
-    AtKey key = AtKey.ofShared(to, c.key().entity(), c.key().owner());
-    return new Notify(
-        null,
-        c.operation(),
-        c.messageType(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        c.options(),
-        to,
-        key,
-        null,
-        c.value());
   }
 }
