@@ -173,7 +173,15 @@ class OutboxTest {
     queue(sent("old", "k", clock.instant()));
     unreachable(nextCall());
     clock.advance(Duration.ofMinutes(2));
-    Await.until(() -> counters.expiredCount() == 1, "the expired notification dropped");
+    Await.until(
+        () -> {
+          Call late = calls.poll(); // a retry that started before the clock moved
+          if (late != null) {
+            unreachable(late);
+          }
+          return counters.expiredCount() == 1;
+        },
+        "the expired notification dropped");
     assertThat(status("old")).isEqualTo(NotificationStatus.EXPIRED);
     assertThat(outbox.pendingCount()).isZero();
   }
