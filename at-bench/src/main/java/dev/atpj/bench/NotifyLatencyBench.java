@@ -66,6 +66,7 @@ public final class NotifyLatencyBench {
   private final InMemoryDirectoryRegistry registry = new InMemoryDirectoryRegistry();
   private final List<AtServer> servers = new ArrayList<>();
   private final List<LineClient> clients = new ArrayList<>();
+  private final List<long[]> timeline = new ArrayList<>();
   private DirectoryServer directory;
   private StoreEnvironment stores;
   private AtServerEnvironment environment;
@@ -181,6 +182,14 @@ public final class NotifyLatencyBench {
     return new BenchResult(name, 1, 0, latency[0] / 1e9, latency);
   }
 
+  /**
+   * The measured warm notifications of the last run: for each, milliseconds since the first was
+   * sent and its latency in microseconds, in sending order (to see when slow ones happened).
+   */
+  public List<long[]> warmTimeline() {
+    return List.copyOf(timeline);
+  }
+
   /** Sends at a fixed rate for a while; records latencies into {@code into} unless null. */
   private long send(Pair pair, int perSecond, Duration length, List<Long> into) throws Exception {
     long count = Math.max(1, length.toMillis() * perSecond / 1000);
@@ -196,11 +205,15 @@ public final class NotifyLatencyBench {
       all.add(notifyOnce(pair));
     }
     long errors = 0;
-    for (CompletableFuture<Long> f : all) {
+    if (into != null) {
+      timeline.clear();
+    }
+    for (int i = 0; i < all.size(); i++) {
       try {
-        long nanos = f.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        long nanos = all.get(i).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (into != null) {
           into.add(nanos);
+          timeline.add(new long[] {i * periodNanos / 1_000_000, nanos / 1000});
         }
       } catch (Exception e) {
         errors++;
