@@ -26,11 +26,12 @@ import java.util.concurrent.TimeUnit;
 final class RedisBench {
   private RedisBench() {}
 
-  static BenchResult run(BenchPki pki, BenchOptions options, Path workDir, int clientThreads)
+  static BenchResult run(
+      BenchPki pki, BenchOptions options, Path workDir, int clientThreads, String redisServer)
       throws Exception {
     ServerCredentials credentials = pki.credentials("redis");
     int port = freePort();
-    Process redis = startRedis(credentials, port, workDir);
+    Process redis = startRedis(redisServer, credentials, port, workDir);
     ClientResources resources =
         DefaultClientResources.builder()
             .ioThreadPoolSize(clientThreads)
@@ -85,11 +86,13 @@ final class RedisBench {
     }
   }
 
-  private static Process startRedis(ServerCredentials credentials, int port, Path workDir)
-      throws IOException, InterruptedException {
+  private static Process startRedis(
+      String redisServer, ServerCredentials credentials, int port, Path workDir)
+      throws IOException, InterruptedException, BenchUnavailableException {
+    Path log = workDir.resolve("redis.log");
     ProcessBuilder builder =
         new ProcessBuilder(
-                "redis-server",
+                redisServer,
                 "--port",
                 "0",
                 "--bind",
@@ -111,13 +114,16 @@ final class RedisBench {
                 "--dir",
                 workDir.toString())
             .redirectErrorStream(true)
-            .redirectOutput(workDir.resolve("redis.log").toFile());
+            .redirectOutput(log.toFile());
     Process process;
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new IOException(
-          "cannot start redis-server (install it with: sudo apt-get install redis-server)", e);
+      throw new BenchUnavailableException(
+          redisServer
+              + " not found; install Redis 6 or later with TLS (Debian/Ubuntu: sudo apt-get"
+              + " install redis-server)",
+          e);
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
@@ -125,13 +131,23 @@ final class RedisBench {
         return process;
       } catch (IOException notYet) {
         if (!process.isAlive()) {
-          throw new IOException("redis-server exited; see " + workDir.resolve("redis.log"));
+          throw new BenchUnavailableException(
+              redisServer + " exited at start (it needs TLS support, Redis 6+): " + lastLine(log));
         }
         Thread.sleep(50);
       }
     }
     process.destroy();
     throw new IOException("redis-server did not start within 10 s");
+  }
+
+  private static String lastLine(Path log) {
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(log);
+      return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
+    } catch (IOException e) {
+      return "no output";
+    }
   }
 
   private static int freePort() throws IOException {
