@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code atp bench}: load benchmarks side by side with Redis over TLS. */
 @Command(
@@ -52,13 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "TARGET",
-      arity = "0..*",
-      converter = BenchTargets.Converter.class,
-      completionCandidates = BenchTargets.Candidates.class,
-      description = "What to run: ${COMPLETION-CANDIDATES} (default: compare).")
-  private List<String> targets;
+  private final List<String> targets = new ArrayList<>();
 
   @Option(
       names = "--connections",
@@ -120,6 +117,27 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = BenchRunner.DEFAULT_REDIS_SERVER,
       description = "The redis-server program (Redis 6 or later, built with TLS).")
   private String redisServer;
+
+  /**
+   * Checks the target names as they are parsed (a usage error names the valid ones).
+   *
+   * @param names the names given
+   */
+  @Parameters(
+      paramLabel = "TARGET",
+      arity = "0..*",
+      completionCandidates = BenchTargets.Candidates.class,
+      description = "What to run: ${COMPLETION-CANDIDATES} (default: compare).")
+  void targets(List<String> names) {
+    targets.clear();
+    for (String name : names) {
+      try {
+        targets.add(new BenchTargets.Converter().convert(name));
+      } catch (TypeConversionException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+  }
 
   @Override
   public Integer call() throws Exception {

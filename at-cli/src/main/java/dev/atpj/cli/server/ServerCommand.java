@@ -251,6 +251,13 @@ public final class ServerCommand implements Callable<Integer> {
     put(given, options, "directory", "--directory", directory);
     put(given, options, "cramSecret", "--cram-secret", cramSecret);
     put(given, options, "cramSecretFile", "--cram-secret-file", absolute(cramSecretFile));
+    if (cramSecret != null && cramSecretFile == null) {
+      given.put("cramSecretFile", ""); // the option beats a secret file set elsewhere
+      options.put("cramSecretFile", "--cram-secret");
+    } else if (cramSecretFile != null && cramSecret == null) {
+      given.put("cramSecret", "");
+      options.put("cramSecret", "--cram-secret-file");
+    }
     put(
         given,
         options,
@@ -321,7 +328,7 @@ public final class ServerCommand implements Callable<Integer> {
     try {
       built = settings.toConfig();
     } catch (AtException e) {
-      throw new CliException("invalid atSign '" + settings.get("atSign") + "': " + e.detail(), e);
+      throw new CliException(e.detail(), e);
     } catch (IllegalArgumentException e) {
       throw new CliException("invalid configuration: " + e.getMessage(), e);
     }
@@ -376,7 +383,7 @@ public final class ServerCommand implements Callable<Integer> {
   private static MetricsEndpoint startMetrics(ServerSettings settings) {
     try {
       return MetricsEndpoint.start(settings.metricsHost(), settings.metricsPort());
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw Listening.describe(
           "the metrics endpoint",
           settings.metricsHost(),
@@ -392,7 +399,7 @@ public final class ServerCommand implements Callable<Integer> {
     } catch (AtException e) {
       throw new CliException(
           "cannot open the storage " + config.storageDir().toAbsolutePath() + ": " + e.detail(), e);
-    } catch (RuntimeException e) { // Netty rethrows bind failures (IOExceptions) unchecked
+    } catch (Exception e) { // Netty rethrows bind failures (IOExceptions) unchecked
       throw Listening.describe(
           "the atServer of " + config.atSign(), config.bindHost(), config.port(), "--port", e);
     }

@@ -17,6 +17,8 @@ final class SettingsReport {
 
   static final String MASK = "********";
 
+  private static final int MAX_VALUE_WIDTH = 56;
+
   private SettingsReport() {}
 
   static void print(
@@ -26,7 +28,13 @@ final class SettingsReport {
             + (configFile == null ? "file (none given)" : configFile)
             + " > default");
     int width = ServerSettings.SETTINGS.stream().mapToInt(s -> s.name().length()).max().orElse(0);
-    int valueWidth = 24;
+    int valueWidth =
+        Math.min(
+            MAX_VALUE_WIDTH,
+            ServerSettings.SETTINGS.stream()
+                .mapToInt(s -> value(settings, s).length())
+                .max()
+                .orElse(0));
     for (Setting s : ServerSettings.SETTINGS) {
       String value = value(settings, s);
       out.printf(
