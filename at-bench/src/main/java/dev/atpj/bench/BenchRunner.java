@@ -21,13 +21,18 @@ public final class BenchRunner {
     DIRECTORY,
     /** atServer owner reads: {@code llookup} by a CRAM-authenticated owner (in-process server). */
     OWNER_READ,
-    /** Redis GET over TLS (redis-server started here), the yardstick. */
-    REDIS
+    /** Redis GET over TLS (redis-server started here) with the Lettuce client, the yardstick. */
+    REDIS,
+    /**
+     * Redis GET over TLS driven by the atpj targets' own client and driver (inline commands), so
+     * that only the server differs.
+     */
+    REDIS_INLINE
   }
 
   /** What {@code atp bench} compares when no target is named. */
   public static final List<Target> COMPARISON =
-      List.of(Target.DIRECTORY, Target.OWNER_READ, Target.REDIS);
+      List.of(Target.DIRECTORY, Target.OWNER_READ, Target.REDIS, Target.REDIS_INLINE);
 
   /** The command that starts Redis unless another is set. */
   public static final String DEFAULT_REDIS_SERVER = "redis-server";
@@ -125,6 +130,7 @@ public final class BenchRunner {
       case DIRECTORY -> "atpj directory lookup";
       case OWNER_READ -> "atpj owner read (llookup)";
       case REDIS -> "redis GET (TLS)";
+      case REDIS_INLINE -> "redis GET (TLS, same client)";
     };
   }
 
@@ -137,6 +143,7 @@ public final class BenchRunner {
       return switch (target) {
         case DIRECTORY -> DirectoryBench.run(pki, options, serverLoops, clientLoops);
         case OWNER_READ -> OwnerReadBench.run(pki, options, workDir, serverLoops, clientLoops);
+        case REDIS_INLINE -> RedisInlineBench.run(pki, options, workDir, clientLoops, redisServer);
         case REDIS -> throw new IllegalStateException("not in-process");
       };
     }

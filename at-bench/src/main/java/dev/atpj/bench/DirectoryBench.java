@@ -36,7 +36,8 @@ final class DirectoryBench {
                   BenchPki.HOST,
                   directory.port(),
                   LineBenchClient::stripDirectoryPrompt,
-                  seq -> "bench" + (seq % options.keys())));
+                  seq -> "bench" + (seq % options.keys()),
+                  answer -> !answer.equals("null") && !answer.startsWith("error:")));
         }
         return ClosedLoopDriver.run("atpj directory lookup", clients, options);
       } finally {

@@ -56,7 +56,8 @@ final class OwnerReadBench {
                   BenchPki.HOST,
                   server.port(),
                   ReplyParser::stripPrompt,
-                  seq -> "llookup:" + key(seq % options.keys()));
+                  seq -> "llookup:" + key(seq % options.keys()),
+                  answer -> answer.startsWith("data:"));
           clients.add(client);
           authenticate(client.connection());
         }

@@ -42,10 +42,12 @@ import picocli.CommandLine.TypeConversionException;
           + " and then measures for --duration. Prints one row per target: requests per second"
           + " and latency percentiles.",
       "Targets: directory (atDirectory lookups), owner-read (llookup of the owner's keys,"
-          + " CRAM-authenticated), redis (GET over TLS, the yardstick), and every other target"
-          + " at-bench offers; compare (the default) = directory owner-read redis; all = every"
-          + " target. A target that cannot run here (no redis-server) is reported in one line,"
-          + " the others still run, and the exit code is 3.",
+          + " CRAM-authenticated), redis (GET over TLS with the Lettuce client, the yardstick),"
+          + " redis-inline (GET over TLS driven by the same client as the atpj targets), and"
+          + " every other target at-bench offers; compare (the default) = directory owner-read"
+          + " redis redis-inline; all = every target. A target that cannot run here (no"
+          + " redis-server) is reported in one line, the others still run, and the exit code is"
+          + " 3.",
       "Logging stays at WARN while measuring. For steady figures run it on a quiet machine.",
       ""
     })
