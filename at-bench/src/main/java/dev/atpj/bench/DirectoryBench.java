@@ -39,7 +39,8 @@ final class DirectoryBench {
                   seq -> "bench" + (seq % options.keys()),
                   answer -> !answer.equals("null") && !answer.startsWith("error:")));
         }
-        return ClosedLoopDriver.run("atpj directory lookup", clients, options);
+        return ClosedLoopDriver.run(
+            "atpj directory lookup", clients, options, CpuMeter.workerThreads(serverLoops));
       } finally {
         clients.forEach(LineBenchClient::close);
       }

@@ -62,7 +62,8 @@ final class OwnerReadBench {
           authenticate(client.connection());
         }
         write(clients.get(0).connection(), options.keys());
-        return ClosedLoopDriver.run("atpj owner read (llookup)", clients, options);
+        return ClosedLoopDriver.run(
+            "atpj owner read (llookup)", clients, options, CpuMeter.workerThreads(serverLoops));
       } finally {
         clients.forEach(LineBenchClient::close);
       }

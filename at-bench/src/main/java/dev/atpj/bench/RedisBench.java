@@ -74,7 +74,7 @@ final class RedisBench {
               }
             });
       }
-      return ClosedLoopDriver.run("redis GET (TLS)", clients, options);
+      return ClosedLoopDriver.run("redis GET (TLS)", clients, options, redis.cpu());
     } finally {
       connections.forEach(StatefulRedisConnection::close);
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));

@@ -38,7 +38,7 @@ final class RedisInlineBench {
                   answer -> !answer.startsWith("-") && !answer.equals(NIL)));
         }
         load(clients.get(0), options.keys());
-        return ClosedLoopDriver.run("redis GET (TLS, same client)", clients, options);
+        return ClosedLoopDriver.run("redis GET (TLS, same client)", clients, options, redis.cpu());
       } finally {
         clients.forEach(LineBenchClient::close);
       }

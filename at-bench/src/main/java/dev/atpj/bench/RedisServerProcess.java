@@ -91,6 +91,11 @@ final class RedisServerProcess implements AutoCloseable {
     return port;
   }
 
+  /** The CPU time of the Redis process. */
+  CpuMeter cpu() {
+    return CpuMeter.process(process);
+  }
+
   /** Stops Redis. */
   @Override
   public void close() throws InterruptedException {

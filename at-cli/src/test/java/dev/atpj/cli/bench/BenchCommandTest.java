@@ -35,8 +35,8 @@ class BenchCommandTest {
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.USER_ERROR);
     assertThat(result.out())
         .contains("connections=1 depth=1 warmup=0s duration=500ms keys=10")
-        .containsPattern("(?m)^atpj directory lookup +\\d+ .* 0$")
-        .containsPattern("(?m)^atpj owner read \\(llookup\\) +\\d+ .* 0$")
+        .containsPattern("(?m)^atpj directory lookup +\\d+ .* 0 +[0-9.]+$")
+        .containsPattern("(?m)^atpj owner read \\(llookup\\) +\\d+ .* 0 +[0-9.]+$")
         .containsPattern("(?m)^redis GET \\(TLS\\) +skipped: .*not found; install");
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err()).contains("apt-get install redis-server");
