@@ -49,17 +49,7 @@ import java.util.concurrent.TimeUnit;
  *       atServers ({@code 127.0.0.4}, {@code 127.0.0.5}): handshakes again, but warm code.
  * </ul>
  *
- * <p>Until the CLI exposes it, run it from jshell with the module's classpath:
- *
- * <pre>{@code
- * ./mvnw -q -B package dependency:build-classpath -DskipTests -pl at-bench -am \
- *     -Dmdep.outputFile=/tmp/cp.txt
- * jshell --class-path "at-bench/target/at-bench-0.1.0-SNAPSHOT.jar:$(cat /tmp/cp.txt)"
- * > new dev.atpj.bench.BenchRunner(java.nio.file.Files.createTempDirectory("b"), System.out, 2, 1)
- *       .run(java.util.List.of(dev.atpj.bench.BenchRunner.Target.NOTIFY),
- *            new dev.atpj.bench.BenchOptions(1, 1, java.time.Duration.ofSeconds(5),
- *                java.time.Duration.ofSeconds(5), 1))
- * }</pre>
+ * <p>Run it with {@code ./atp bench notify --duration 10s --warmup 3s}.
  */
 public final class NotifyLatencyBench {
   /** Default warm sending rate, notifications per second. */

@@ -1,7 +1,9 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.bench.BenchCommand;
 import dev.atpj.cli.directory.DirectoryCommand;
 import dev.atpj.cli.pki.PkiCommand;
+import dev.atpj.cli.server.ServerCommand;
 import dev.atpj.cli.up.UpCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,8 @@ import picocli.CommandLine.ScopeType;
       LookupCommand.class,
       DirectoryCommand.class,
       PkiCommand.class,
+      ServerCommand.class,
+      BenchCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

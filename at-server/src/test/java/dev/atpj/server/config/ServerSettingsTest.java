@@ -102,6 +102,40 @@ class ServerSettingsTest {
   }
 
   @Test
+  void sourcesSecretFileAndDirectory() throws Exception {
+    Path secret = dir.resolve("secret");
+    Files.writeString(secret, "s3cret\nignored\n");
+    ServerSettings settings =
+        ServerSettings.resolve(
+            file(REQUIRED + "port=7000\ndirectory=127.0.0.1:46464\n"),
+            Map.of("ATPJ_CRAM_SECRET_FILE", secret.toString(), "ATPJ_STATS_TOP_N", "2"),
+            Map.of("stats.topN", "3"));
+    assertThat(settings.source("port")).isEqualTo(ServerSettings.Source.FILE);
+    assertThat(settings.source("cramSecretFile")).isEqualTo(ServerSettings.Source.ENVIRONMENT);
+    assertThat(settings.source("stats.topN")).isEqualTo(ServerSettings.Source.COMMAND_LINE);
+    assertThat(settings.source("bindHost")).isEqualTo(ServerSettings.Source.DEFAULT);
+    AtServerConfig config = settings.toConfig();
+    assertThat(config.cramSecret()).isEqualTo("s3cret");
+    assertThat(config.peers().directory().directory())
+        .isEqualTo(new dev.atpj.server.core.Endpoint("127.0.0.1", 46464));
+    assertThat(ServerSettings.resolve(file(REQUIRED), Map.of(), Map.of()).toConfig().peers())
+        .isEqualTo(dev.atpj.server.peer.PeerConfig.DEFAULT);
+    assertThatThrownBy(
+            () ->
+                ServerSettings.resolve(
+                        file(REQUIRED + "cramSecret=x\n"),
+                        Map.of(),
+                        Map.of("cramSecretFile", secret.toString()))
+                    .toConfig())
+        .hasMessageContaining("not both");
+    assertThatThrownBy(
+            () ->
+                ServerSettings.resolve(file(REQUIRED + "directory=nowhere\n"), Map.of(), Map.of())
+                    .toConfig())
+        .hasMessageContaining("bad value for directory");
+  }
+
+  @Test
   void everyOptionIsNamedOnceAndDescribed() {
     var names = new HashSet<String>();
     for (Setting s : ServerSettings.SETTINGS) {
