@@ -45,8 +45,11 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>warm</b>: notifications sent at {@link #rate} per second, open loop (each send is
  *       scheduled, not triggered by the previous answer), for the warm-up and then the measured
  *       duration; percentiles over the measured ones.
- *   <li><b>cold (new peers)</b>: afterwards, the first notification between two further fresh
- *       atServers ({@code 127.0.0.4}, {@code 127.0.0.5}): handshakes again, but warm code.
+ *   <li><b>cold (new peers)</b>: afterwards, {@link #coldSamples} times, the first notification
+ *       between two further fresh atServers ({@code 127.0.0.4}, {@code 127.0.0.5}, then {@code .6},
+ *       {@code .7} …) that have never talked: directory lookups, TLS and {@code from}/{@code pol}
+ *       again, but warm code and a running platform (what a new conversation costs). One row with
+ *       the samples' percentiles.
  * </ul>
  *
  * <p>Run it with {@code ./atp bench notify --duration 10s --warmup 3s}.
@@ -54,6 +57,12 @@ import java.util.concurrent.TimeUnit;
 public final class NotifyLatencyBench {
   /** Default warm sending rate, notifications per second. */
   public static final int DEFAULT_RATE = 200;
+
+  /** Default number of cold samples between new peers. */
+  public static final int DEFAULT_COLD_SAMPLES = 10;
+
+  /** The most cold samples: each takes two loopback addresses of 127.0.0.4 to 127.0.0.254. */
+  public static final int MAX_COLD_SAMPLES = 125;
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final String DIRECTORY_HOST = "127.0.0.1";
@@ -65,6 +74,7 @@ public final class NotifyLatencyBench {
   private final NotificationConfig notifications;
   private final int rate;
   private final StoreConfig storeConfig;
+  private final int coldSamples;
   private final InMemoryDirectoryRegistry registry = new InMemoryDirectoryRegistry();
   private final List<AtServer> servers = new ArrayList<>();
   private final List<LineClient> clients = new ArrayList<>();
@@ -92,6 +102,43 @@ public final class NotifyLatencyBench {
       NotificationConfig notifications,
       int rate,
       StoreConfig storeConfig) {
+    this(
+        pki,
+        workDir,
+        serverLoops,
+        clientLoops,
+        notifications,
+        rate,
+        storeConfig,
+        DEFAULT_COLD_SAMPLES);
+  }
+
+  /**
+   * A benchmark with chosen settings and number of cold samples.
+   *
+   * @param pki certificates
+   * @param workDir storage and certificates go here
+   * @param serverLoops the servers' event loops
+   * @param clientLoops the clients' event loops
+   * @param notifications the servers' notification settings
+   * @param rate warm notifications per second
+   * @param storeConfig the servers' storage settings (sync policy)
+   * @param coldSamples how many fresh pairs measure cold (new peers), 1 to {@link
+   *     #MAX_COLD_SAMPLES}
+   */
+  public NotifyLatencyBench(
+      BenchPki pki,
+      Path workDir,
+      EventLoops serverLoops,
+      EventLoops clientLoops,
+      NotificationConfig notifications,
+      int rate,
+      StoreConfig storeConfig,
+      int coldSamples) {
+    if (coldSamples < 1 || coldSamples > MAX_COLD_SAMPLES) {
+      throw new IllegalArgumentException("coldSamples must be 1 to " + MAX_COLD_SAMPLES);
+    }
+    this.coldSamples = coldSamples;
     this.pki = pki;
     this.workDir = workDir;
     this.serverLoops = serverLoops;
@@ -151,9 +198,7 @@ public final class NotifyLatencyBench {
       BenchResult measured =
           new BenchResult(
               "atpj notify warm " + rate + "/s", sorted.length, errors, seconds(options), sorted);
-      Pair second = pair("@carol", "127.0.0.4", "@dave", "127.0.0.5");
-      BenchResult coldAgain = one("atpj notify cold (new peers)", second);
-      return List.of(cold, measured, coldAgain);
+      return List.of(cold, measured, coldNewPeers());
     } finally {
       clients.forEach(LineClient::close);
       for (AtServer server : servers) {
@@ -177,6 +222,23 @@ public final class NotifyLatencyBench {
     watcher.send("monitor:strict");
     watcher.request("noop:0", TIMEOUT).get(); // the monitor is registered before this answer
     return new Pair(from, to, owner, monitor);
+  }
+
+  /**
+   * The first notification between fresh pairs of atServers, one pair per sample; each pair's
+   * servers and monitor are ready before its notification is sent.
+   */
+  private BenchResult coldNewPeers() throws Exception {
+    long[] latency = new long[coldSamples];
+    for (int i = 0; i < coldSamples; i++) {
+      Pair pair =
+          pair("@carol" + i, "127.0.0." + (4 + 2 * i), "@dave" + i, "127.0.0." + (5 + 2 * i));
+      latency[i] = notifyOnce(pair).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    double seconds = Arrays.stream(latency).sum() / 1e9;
+    Arrays.sort(latency);
+    return new BenchResult(
+        "atpj notify cold (new peers) x" + coldSamples, coldSamples, 0, seconds, latency);
   }
 
   private BenchResult one(String name, Pair pair) throws Exception {
