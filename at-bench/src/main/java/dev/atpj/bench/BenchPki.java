@@ -6,18 +6,33 @@ import dev.atpj.server.core.TlsFiles;
 import java.nio.file.Path;
 
 /** Certificates for benchmark servers, from a private CA in the benchmark's work folder. */
-final class BenchPki {
+public final class BenchPki {
   static final String HOST = "127.0.0.1";
 
   private final PkiStore store;
 
-  BenchPki(Path workDir) {
+  /**
+   * Certificates under a work folder.
+   *
+   * @param workDir the folder
+   */
+  public BenchPki(Path workDir) {
     this.store = PkiStore.inHome(workDir);
   }
 
   ServerCredentials credentials(String name) {
     try {
       return store.serverCredentials(name, HOST);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Files of a server with its own certificate for another loopback address. */
+  TlsFiles tlsFiles(String name, String host) {
+    try {
+      ServerCredentials c = store.serverCredentials(name, host);
+      return new TlsFiles(c.certFile(), c.keyFile(), c.caFile());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -11,9 +11,34 @@ import java.util.Locale;
  * @param errors requests that failed while measuring
  * @param seconds measured time
  * @param sortedLatencyNanos every measured latency, sorted
+ * @param serverCpuSeconds CPU time the server used while measuring; NaN when unknown
  */
 public record BenchResult(
-    String name, long operations, long errors, double seconds, long[] sortedLatencyNanos) {
+    String name,
+    long operations,
+    long errors,
+    double seconds,
+    long[] sortedLatencyNanos,
+    double serverCpuSeconds) {
+
+  /**
+   * A result without the server's CPU time.
+   *
+   * @param name the target's name
+   * @param operations requests completed while measuring
+   * @param errors requests that failed while measuring
+   * @param seconds measured time
+   * @param sortedLatencyNanos every measured latency, sorted
+   */
+  public BenchResult(
+      String name, long operations, long errors, double seconds, long[] sortedLatencyNanos) {
+    this(name, operations, errors, seconds, sortedLatencyNanos, Double.NaN);
+  }
+
+  /** The server's CPU time per request in microseconds; NaN when unknown. */
+  public double serverCpuMicrosPerOperation() {
+    return operations == 0 ? Double.NaN : serverCpuSeconds * 1e6 / operations;
+  }
 
   /** Requests per second. */
   public double throughput() {
@@ -38,28 +63,32 @@ public record BenchResult(
   public static String header() {
     return String.format(
         Locale.ROOT,
-        "%-28s %12s %10s %10s %10s %10s %8s",
+        "%-28s %12s %10s %10s %10s %10s %8s %14s",
         "target",
         "ops/s",
         "p50 us",
         "p99 us",
         "p99.9 us",
         "max us",
-        "errors");
+        "errors",
+        "srv cpu us/op");
   }
 
   /** One table row. */
   public String row() {
     return String.format(
         Locale.ROOT,
-        "%-28s %12.0f %10.1f %10.1f %10.1f %10.1f %8d",
+        "%-28s %12.0f %10.1f %10.1f %10.1f %10.1f %8d %14s",
         name,
         throughput(),
         percentileMicros(50),
         percentileMicros(99),
         percentileMicros(99.9),
         percentileMicros(100),
-        errors);
+        errors,
+        Double.isNaN(serverCpuMicrosPerOperation())
+            ? "-"
+            : String.format(Locale.ROOT, "%.1f", serverCpuMicrosPerOperation()));
   }
 
   @Override
@@ -69,6 +98,7 @@ public record BenchResult(
         && operations == other.operations
         && errors == other.errors
         && seconds == other.seconds
+        && Double.compare(serverCpuSeconds, other.serverCpuSeconds) == 0
         && Arrays.equals(sortedLatencyNanos, other.sortedLatencyNanos);
   }
 

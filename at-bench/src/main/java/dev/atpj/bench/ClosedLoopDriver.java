@@ -27,6 +27,22 @@ public final class ClosedLoopDriver {
   public static BenchResult run(
       String name, List<? extends BenchClient> clients, BenchOptions options)
       throws InterruptedException {
+    return run(name, clients, options, CpuMeter.NONE);
+  }
+
+  /**
+   * Drives the clients and measures the server's CPU time over the measured period.
+   *
+   * @param name the target's name for the report
+   * @param clients connected clients
+   * @param options depth, warm-up and duration
+   * @param serverCpu the server's CPU time
+   * @return the measurements
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public static BenchResult run(
+      String name, List<? extends BenchClient> clients, BenchOptions options, CpuMeter serverCpu)
+      throws InterruptedException {
     long start = System.nanoTime();
     long measureFrom = start + options.warmup().toNanos();
     long stopAt = measureFrom + options.duration().toNanos();
@@ -40,6 +56,11 @@ public final class ClosedLoopDriver {
         recorder.issue(sequence++ * 7919);
       }
     }
+    sleepUntil(measureFrom);
+    long cpuFrom = serverCpu.cpuNanos();
+    sleepUntil(stopAt);
+    long cpuTo = serverCpu.cpuNanos();
+    double cpuSeconds = cpuFrom < 0 || cpuTo < 0 ? Double.NaN : (cpuTo - cpuFrom) / 1e9;
     long budget = stopAt - System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     if (!chains.await(budget, TimeUnit.NANOSECONDS)) {
       throw new IllegalStateException("requests still in flight 30 s after the run ended");
@@ -53,7 +74,15 @@ public final class ClosedLoopDriver {
       all.add(Arrays.copyOf(recorder.latencies, recorder.count));
     }
     long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new BenchResult(name, operations, errors, options.duration().toNanos() / 1e9, merged);
+    return new BenchResult(
+        name, operations, errors, options.duration().toNanos() / 1e9, merged, cpuSeconds);
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left;
+    while ((left = nanoTime - System.nanoTime()) > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
   }
 
   private static final class Recorder {

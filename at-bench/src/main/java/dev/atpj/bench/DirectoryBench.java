@@ -36,9 +36,11 @@ final class DirectoryBench {
                   BenchPki.HOST,
                   directory.port(),
                   LineBenchClient::stripDirectoryPrompt,
-                  seq -> "bench" + (seq % options.keys())));
+                  seq -> "bench" + (seq % options.keys()),
+                  answer -> !answer.equals("null") && !answer.startsWith("error:")));
         }
-        return ClosedLoopDriver.run("atpj directory lookup", clients, options);
+        return ClosedLoopDriver.run(
+            "atpj directory lookup", clients, options, CpuMeter.workerThreads(serverLoops));
       } finally {
         clients.forEach(LineBenchClient::close);
       }

@@ -1,6 +1,5 @@
 package dev.atpj.bench;
 
-import dev.atpj.pki.ServerCredentials;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -9,9 +8,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.netty.handler.ssl.OpenSsl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,16 +18,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The yardstick: GETs against a {@code redis-server} started here with TLS on loopback, with the
- * same certificates, connections and depth as the atpj targets (Lettuce client, Netty, TLS).
+ * same certificates, connections and depth as the atpj targets (Lettuce client, Netty, TLS by
+ * OpenSSL like the atpj targets' clients when Netty has it).
  */
 final class RedisBench {
   private RedisBench() {}
 
-  static BenchResult run(BenchPki pki, BenchOptions options, Path workDir, int clientThreads)
+  static BenchResult run(
+      BenchPki pki, BenchOptions options, Path workDir, int clientThreads, String redisServer)
       throws Exception {
-    ServerCredentials credentials = pki.credentials("redis");
-    int port = freePort();
-    Process redis = startRedis(credentials, port, workDir);
+    RedisServerProcess redis =
+        RedisServerProcess.start(redisServer, pki.credentials("redis"), workDir);
+    int port = redis.port();
     ClientResources resources =
         DefaultClientResources.builder()
             .ioThreadPoolSize(clientThreads)
@@ -47,7 +46,7 @@ final class RedisBench {
     client.setOptions(
         ClientOptions.builder()
             .sslOptions(
-                SslOptions.builder().jdkSslProvider().trustManager(pki.caFile().toFile()).build())
+                tlsProvider(SslOptions.builder()).trustManager(pki.caFile().toFile()).build())
             .build());
     List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
     try {
@@ -75,68 +74,17 @@ final class RedisBench {
               }
             });
       }
-      return ClosedLoopDriver.run("redis GET (TLS)", clients, options);
+      return ClosedLoopDriver.run("redis GET (TLS)", clients, options, redis.cpu());
     } finally {
       connections.forEach(StatefulRedisConnection::close);
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
       resources.shutdown(0, 2, TimeUnit.SECONDS);
-      redis.destroy();
-      redis.waitFor(5, TimeUnit.SECONDS);
+      redis.close();
     }
   }
 
-  private static Process startRedis(ServerCredentials credentials, int port, Path workDir)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                "0",
-                "--bind",
-                BenchPki.HOST,
-                "--tls-port",
-                Integer.toString(port),
-                "--tls-cert-file",
-                credentials.certFile().toString(),
-                "--tls-key-file",
-                credentials.keyFile().toString(),
-                "--tls-ca-cert-file",
-                credentials.caFile().toString(),
-                "--tls-auth-clients",
-                "no",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                workDir.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(workDir.resolve("redis.log").toFile());
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new IOException(
-          "cannot start redis-server (install it with: sudo apt-get install redis-server)", e);
-    }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      try (Socket probe = new Socket(BenchPki.HOST, port)) {
-        return process;
-      } catch (IOException notYet) {
-        if (!process.isAlive()) {
-          throw new IOException("redis-server exited; see " + workDir.resolve("redis.log"));
-        }
-        Thread.sleep(50);
-      }
-    }
-    process.destroy();
-    throw new IOException("redis-server did not start within 10 s");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  /** OpenSSL when Netty has it, as the atpj targets' TLS does (ClientTlsContext); else the JDK. */
+  private static SslOptions.Builder tlsProvider(SslOptions.Builder builder) {
+    return OpenSsl.isAvailable() ? builder.openSslProvider() : builder.jdkSslProvider();
   }
 }

@@ -1,5 +1,6 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.bench.BenchCommand;
 import dev.atpj.cli.client.DeleteCommand;
 import dev.atpj.cli.client.GetCommand;
 import dev.atpj.cli.client.KeysCommand;
@@ -13,6 +14,7 @@ import dev.atpj.cli.client.ScanCommand;
 import dev.atpj.cli.client.SyncCommand;
 import dev.atpj.cli.directory.DirectoryCommand;
 import dev.atpj.cli.pki.PkiCommand;
+import dev.atpj.cli.server.ServerCommand;
 import dev.atpj.cli.up.UpCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +48,8 @@ import picocli.CommandLine.ScopeType;
       SyncCommand.class,
       RawCommand.class,
       ReplCommand.class,
+      ServerCommand.class,
+      BenchCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

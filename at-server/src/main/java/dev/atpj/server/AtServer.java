@@ -11,6 +11,7 @@ import dev.atpj.server.core.LineSessionFactory;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.data.ExpirySweeper;
 import dev.atpj.server.metrics.ServerMetrics;
+import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.ops.OpsJobs;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AtSession;
@@ -38,7 +39,8 @@ public final class AtServer implements AutoCloseable {
 
   /**
    * Opens the atSign's storage, seeds the CRAM secret, generates the signing key pair at first
-   * start, starts the expired-key sweeper and starts listening.
+   * start, starts server-to-server services, notifications (delivering what is still queued), the
+   * expired-key sweeper, and starts listening.
    *
    * @param environment what the process's atServers share
    * @param config this server's settings
@@ -53,6 +55,8 @@ public final class AtServer implements AutoCloseable {
       ServerBootstrap.prepare(context);
       ServerTlsContext tls = ServerTlsContext.load(config.tls(), true);
       context.peers(Peers.start(context, environment.loops()));
+      context.notifications(
+          NotificationService.start(context, environment.loops().workers().next()));
       context
           .metrics()
           .outboundPool(
@@ -75,6 +79,7 @@ public final class AtServer implements AutoCloseable {
                 environment.clock());
       } catch (RuntimeException e) {
         sweeper.close();
+        context.notifications().close();
         context.peers().close();
         context.closeServices();
         throw e;
@@ -140,6 +145,7 @@ public final class AtServer implements AutoCloseable {
     try {
       sweeper.close();
       listener.close();
+      context.notifications().close();
       context.peers().close();
       context.closeServices();
     } finally {

@@ -3,6 +3,7 @@ package dev.atpj.server;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
+import dev.atpj.server.notify.NotificationConfig;
 import dev.atpj.server.ops.OpsConfig;
 import dev.atpj.server.peer.PeerConfig;
 import dev.atpj.store.StoreConfig;
@@ -30,6 +31,8 @@ import java.util.Objects;
  *     followed by the next one at once
  * @param authLimits how failed {@code cram}/{@code pkam} attempts are slowed down and refused
  * @param peers how this server talks to other atServers (atDirectory, pooling, timeouts, cache)
+ * @param notifications how notifications are sent, received and streamed (ttln, retries, stats,
+ *     autoNotify)
  * @param ops sync, statistics, compaction and certificate-reload settings
  */
 public record AtServerConfig(
@@ -47,6 +50,7 @@ public record AtServerConfig(
     int expirySweepBatchSize,
     AuthLimits authLimits,
     PeerConfig peers,
+    NotificationConfig notifications,
     OpsConfig ops) {
 
   /** Default listening address: every interface. */
@@ -78,6 +82,7 @@ public record AtServerConfig(
     Objects.requireNonNull(expirySweepInterval, "expirySweepInterval");
     Objects.requireNonNull(authLimits, "authLimits");
     Objects.requireNonNull(peers, "peers");
+    Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(ops, "ops");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
@@ -119,6 +124,7 @@ public record AtServerConfig(
         .expirySweepBatchSize(expirySweepBatchSize)
         .authLimits(authLimits)
         .peers(peers)
+        .notifications(notifications)
         .ops(ops);
   }
 
@@ -138,6 +144,7 @@ public record AtServerConfig(
     private int expirySweepBatchSize = DEFAULT_EXPIRY_SWEEP_BATCH_SIZE;
     private AuthLimits authLimits = AuthLimits.DEFAULT;
     private PeerConfig peers = PeerConfig.DEFAULT;
+    private NotificationConfig notifications = NotificationConfig.DEFAULT;
     private OpsConfig ops = OpsConfig.DEFAULT;
 
     private Builder(AtSign atSign, Path storageDir, TlsFiles tls) {
@@ -212,6 +219,12 @@ public record AtServerConfig(
       return this;
     }
 
+    /** Sets {@link AtServerConfig#notifications()}. */
+    public Builder notifications(NotificationConfig value) {
+      notifications = value;
+      return this;
+    }
+
     /** Sets {@link AtServerConfig#ops()}. */
     public Builder ops(OpsConfig value) {
       ops = value;
@@ -235,6 +248,7 @@ public record AtServerConfig(
           expirySweepBatchSize,
           authLimits,
           peers,
+          notifications,
           ops);
     }
   }

@@ -8,6 +8,7 @@ import dev.atpj.server.auth.AddressFailureLimiter;
 import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.metrics.ServerMetrics;
+import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.ops.OpsExecutor;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.stats.AccessLog;
@@ -35,6 +36,7 @@ public final class ServerContext {
   private final AddressFailureLimiter authFailures;
   private volatile VerbRegistry registry;
   private volatile Peers peers;
+  private volatile NotificationService notifications;
   private final ServerMetrics metrics;
   private final AccessLog accessLog;
   private final OpsExecutor opsExecutor;
@@ -128,6 +130,15 @@ public final class ServerContext {
 
   void peers(Peers peers) {
     this.peers = peers;
+  }
+
+  /** Notifications: notify, monitor, autoNotify, stats notifications. */
+  public NotificationService notifications() {
+    return notifications;
+  }
+
+  void notifications(NotificationService notifications) {
+    this.notifications = notifications;
   }
 
   /** This server's metrics, and the hooks other features feed. */

@@ -16,6 +16,7 @@ import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.core.TlsFiles;
 import dev.atpj.server.data.ReservedKeys;
 import dev.atpj.server.peer.PeerConfig;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.StoredValue;
 import dev.atpj.store.rocksdb.StoreEnvironment;
 import dev.atpj.testing.MutableClock;
@@ -72,6 +73,11 @@ final class MultiServerFixture implements AutoCloseable {
                 new TlsFiles(credentials.certFile(), credentials.keyFile(), credentials.caFile()),
                 false),
             registry);
+  }
+
+  /** The port the directory listens on ({@link #DIRECTORY_HOST}). */
+  int directoryPort() {
+    return directory.port();
   }
 
   MutableClock clock() {
@@ -135,6 +141,22 @@ final class MultiServerFixture implements AutoCloseable {
     AtSign sign = AtSign.parse(atSign);
     servers.remove(sign).close();
     return launch(configs.get(sign));
+  }
+
+  /** Stops a server; its directory entry stays, so connecting to it is refused until resumed. */
+  void stop(String atSign) {
+    servers.remove(AtSign.parse(atSign)).close();
+  }
+
+  /** Starts a stopped server again on its storage (a new port) and registers it. */
+  AtServer resume(String atSign) {
+    return launch(configs.get(AtSign.parse(atSign)));
+  }
+
+  /** Opens the storage of a stopped server directly (close it before resuming the server). */
+  AtStore openStore(String atSign) {
+    AtServerConfig config = configs.get(AtSign.parse(atSign));
+    return stores.open(config.storageDir(), config.storeConfig(), clock);
   }
 
   /** The running server of an atSign. */

@@ -3,6 +3,7 @@ package dev.atpj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.server.core.Endpoint;
+import dev.atpj.server.notify.NotificationConfig;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.testing.Await;
 import dev.atpj.testing.SilentTlsServer;
@@ -39,15 +40,17 @@ class PeerConnectionWireTest {
     fixture.start(
         "@frank",
         config ->
-            config.peers(
-                fixture
-                    .peerDefaults()
-                    .maxOutboundConnections(1)
-                    .idleTimeout(Duration.ofMillis(300))
-                    .connectTimeout(FRANK_TIMEOUT)
-                    .requestTimeout(FRANK_TIMEOUT)
-                    .lookupTimeout(FRANK_TIMEOUT)
-                    .build()));
+            config
+                .peers(
+                    fixture
+                        .peerDefaults()
+                        .maxOutboundConnections(1)
+                        .idleTimeout(Duration.ofMillis(300))
+                        .connectTimeout(FRANK_TIMEOUT)
+                        .requestTimeout(FRANK_TIMEOUT)
+                        .lookupTimeout(FRANK_TIMEOUT)
+                        .build())
+                .notifications(NotificationConfig.builder().autoNotify(false).build()));
     String silentHost = fixture.newHost();
     silent = SilentTlsServer.start(fixture.pki().contextFor(silentHost), silentHost);
     fixture.register("@hang", silent.host(), silent.port());

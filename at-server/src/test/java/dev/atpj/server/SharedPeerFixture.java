@@ -1,5 +1,6 @@
 package dev.atpj.server;
 
+import dev.atpj.server.notify.NotificationConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * running, shared by every server-to-server test class of the run (kept in JUnit's root store and
  * closed when the run ends): each atServer generates an RSA signing key pair at first start, which
  * is slow, so the servers are started once. Test classes use their own key names and must not rely
- * on the absence of other classes' data.
+ * on the absence of other classes' data. These three run without autoNotify (their lookup-cache
+ * tests would otherwise see values pushed by notifications); notification tests start their own
+ * atSigns in the fixture ({@link NotifyWire#server}).
  */
 final class SharedPeerFixture implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -47,9 +50,10 @@ final class SharedPeerFixture implements ParameterResolver {
         throw new UncheckedIOException(e);
       }
       fixture = new MultiServerFixture(SharedTestPki.pki(context), directory);
-      fixture.start("@alice");
-      fixture.start("@bob");
-      fixture.start("@carol");
+      NotificationConfig noAutoNotify = NotificationConfig.builder().autoNotify(false).build();
+      fixture.start("@alice", b -> b.notifications(noAutoNotify));
+      fixture.start("@bob", b -> b.notifications(noAutoNotify));
+      fixture.start("@carol", b -> b.notifications(noAutoNotify));
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts servers on ports, turning a failure to listen into a message that says what to change. */
-final class Listening {
+public final class Listening {
   private static final Logger LOG = LoggerFactory.getLogger(Listening.class);
 
   private Listening() {}
@@ -48,7 +48,7 @@ final class Listening {
    * @param failure what listening threw
    * @return the exception to throw
    */
-  static CliException describe(
+  public static CliException describe(
       String what, String host, int port, String portOption, Throwable failure) {
     String where = host + ":" + port;
     if (portInUse(failure)) {

@@ -17,8 +17,11 @@ import java.util.Map;
  * {"directory": {"host": "127.0.0.1", "port": 46464},
  *  "caFile": "/abs/DIR/pki/ca.pem",
  *  "atSigns": {"@alice": {"host": "127.0.0.2", "port": 47001, "cramSecret": "<hex>",
- *                         "keysFile": "/abs/DIR/keys/@alice_key.atKeys"}}}
+ *                         "keysFile": "/abs/DIR/keys/@alice_key.atKeys"}},
+ *  "metricsUrl": "http://127.0.0.1:9464/metrics"}
  * }</pre>
+ *
+ * <p>{@code metricsUrl} is there only with {@code up --metrics}.
  *
  * <p>{@code up} writes it only once every atSign is onboarded. The file is replaced atomically
  * (temp file and rename) and readable by its owner only, since it holds secrets.
@@ -26,7 +29,8 @@ import java.util.Map;
 final class PlatformJson {
   private PlatformJson() {}
 
-  static void write(PrivatePlatform platform, Map<AtSign, Path> keysFiles) throws IOException {
+  static void write(PrivatePlatform platform, Map<AtSign, Path> keysFiles, String metricsUrl)
+      throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.putObject("directory")
@@ -45,6 +49,9 @@ final class PlatformJson {
       if (keys != null) {
         entry.put("keysFile", keys.toAbsolutePath().toString());
       }
+    }
+    if (metricsUrl != null) {
+      root.put("metricsUrl", metricsUrl);
     }
     AtomicFiles.writeString(
         platform.layout().platformFile(),

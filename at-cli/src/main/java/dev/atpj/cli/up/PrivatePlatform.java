@@ -19,6 +19,8 @@ import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.core.TlsFiles;
 import dev.atpj.server.peer.PeerConfig;
 import dev.atpj.store.rocksdb.StoreEnvironment;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -115,6 +117,23 @@ public final class PrivatePlatform implements AutoCloseable {
   /** The CA file every certificate of the platform chains to. */
   public Path caFile() {
     return layout.pki().caCertFile();
+  }
+
+  /**
+   * Publishes the metrics of every atServer, and the atDirectory's open connections ({@code
+   * atpj_directory_connections_active}), to a registry (the process's Prometheus endpoint).
+   *
+   * @param registry where the series go
+   */
+  public void publishMetrics(MeterRegistry registry) {
+    for (AtServer server : servers) {
+      server.metrics().publishTo(registry);
+    }
+    DirectoryServer published = directory;
+    Gauge.builder(
+            "atpj.directory.connections.active", published, DirectoryServer::activeConnections)
+        .description("open atDirectory connections")
+        .register(registry);
   }
 
   /** The served atSigns, in the order asked for. */

@@ -4,11 +4,13 @@ import dev.atpj.cli.CliEnvironment;
 import dev.atpj.cli.Converters;
 import dev.atpj.cli.HomeOption;
 import dev.atpj.cli.StopSignals;
+import dev.atpj.cli.server.ServerCommand;
 import dev.atpj.cli.up.PlatformOnboarding.Result;
 import dev.atpj.cli.up.PrivatePlatform.RunningAtSign;
 import dev.atpj.client.AtConnector;
 import dev.atpj.client.ClientOptions;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.server.metrics.MetricsEndpoint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +84,29 @@ public final class UpCommand implements Callable<Integer> {
               + " (0: any free port per atServer, kept across runs).")
   private int basePort;
 
+  @Option(
+      names = "--metrics",
+      description =
+          "Serve Prometheus metrics of every atServer (and the atDirectory) on"
+              + " http://127.0.0.1:--metrics-port/metrics.")
+  private boolean metrics;
+
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "Port of the metrics endpoint on 127.0.0.1 (implies --metrics; 0: any free port;"
+              + " default: "
+              + DEFAULT_METRICS_PORT
+              + ").")
+  private Integer metricsPort;
+
+  /** The metrics endpoint's default port (the Prometheus Java convention). */
+  public static final int DEFAULT_METRICS_PORT = 9464;
+
+  /** The metrics endpoint's address. */
+  public static final String METRICS_HOST = "127.0.0.1";
+
   /**
    * Creates the command.
    *
@@ -103,10 +128,16 @@ public final class UpCommand implements Callable<Integer> {
             basePort);
     out.println("atp up: starting a private atPlatform in " + settings.layout().home());
     out.flush();
-    try (StopSignals.StopSignal stop = environment.stopSignals().arm()) {
+    try (StopSignals.StopSignal stop = environment.stopSignals().arm();
+        MetricsEndpoint endpoint = startMetrics()) {
       PrivatePlatform platform = PrivatePlatform.start(settings);
       boolean clean = false;
       try {
+        String metricsUrl = null;
+        if (endpoint != null) {
+          platform.publishMetrics(endpoint.registry());
+          metricsUrl = ServerCommand.metricsUrl(METRICS_HOST, endpoint.port());
+        }
         Map<AtSign, Result> results = onboard(platform);
         requireOnboarded(results);
         Map<AtSign, Path> keysFiles = new LinkedHashMap<>();
@@ -116,8 +147,8 @@ public final class UpCommand implements Callable<Integer> {
                 keysFiles.put(atSign, platform.layout().keysFile(atSign));
               }
             });
-        PlatformJson.write(platform, keysFiles);
-        new UpReport(out, spec.commandLine().getErr()).print(platform, results);
+        PlatformJson.write(platform, keysFiles, metricsUrl);
+        new UpReport(out, spec.commandLine().getErr()).print(platform, results, metricsUrl);
         stop.await();
         out.println("atp up: stopping");
         out.flush();
@@ -128,6 +159,19 @@ public final class UpCommand implements Callable<Integer> {
         stop.stopped(clean);
       }
       return 0;
+    }
+  }
+
+  /** The metrics endpoint, started before the platform so that a taken port fails early. */
+  private MetricsEndpoint startMetrics() {
+    if (!metrics && metricsPort == null) {
+      return null;
+    }
+    int port = metricsPort == null ? DEFAULT_METRICS_PORT : metricsPort;
+    try {
+      return MetricsEndpoint.start(METRICS_HOST, port);
+    } catch (RuntimeException e) {
+      throw Listening.describe("the metrics endpoint", METRICS_HOST, port, "--metrics-port", e);
     }
   }
 

@@ -16,7 +16,7 @@ final class UpReport {
     this.err = err;
   }
 
-  void print(PrivatePlatform platform, Map<AtSign, Result> results) {
+  void print(PrivatePlatform platform, Map<AtSign, Result> results, String metricsUrl) {
     PlatformLayout layout = platform.layout();
     String ca = platform.caFile().toString();
     int width =
@@ -50,6 +50,9 @@ final class UpReport {
           "  then from:"
               + first.atSign()
               + " and cram:<hex SHA-512 of cramSecret followed by the challenge>");
+    }
+    if (metricsUrl != null) {
+      out.println("Metrics (Prometheus): " + metricsUrl);
     }
     out.println("Stop with Ctrl-C.");
     out.println("ready " + layout.platformFile());

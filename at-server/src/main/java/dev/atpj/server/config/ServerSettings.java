@@ -12,10 +12,13 @@ import static dev.atpj.server.config.SettingType.STRING;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.AuthLimits;
+import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
+import dev.atpj.server.notify.NotificationConfig;
 import dev.atpj.server.ops.LogCompaction;
 import dev.atpj.server.ops.OpsConfig;
+import dev.atpj.server.peer.PeerConfig;
 import dev.atpj.store.StoreConfig;
 import dev.atpj.store.SyncPolicy;
 import java.io.IOException;
@@ -46,10 +49,24 @@ public final class ServerSettings {
   /** Every option, in the order they are documented. */
   public static final List<Setting> SETTINGS = catalogue();
 
-  private final Map<String, String> values;
+  /** Where a resolved value came from. */
+  public enum Source {
+    /** The catalogue's default. */
+    DEFAULT,
+    /** The configuration file. */
+    FILE,
+    /** An {@code ATPJ_…} environment variable. */
+    ENVIRONMENT,
+    /** The command line. */
+    COMMAND_LINE
+  }
 
-  private ServerSettings(Map<String, String> values) {
+  private final Map<String, String> values;
+  private final Map<String, Source> sources;
+
+  private ServerSettings(Map<String, String> values, Map<String, Source> sources) {
     this.values = values;
+    this.sources = sources;
   }
 
   private static List<Setting> catalogue() {
@@ -66,6 +83,18 @@ public final class ServerSettings {
     s.add(text("bindHost", AtServerConfig.DEFAULT_BIND_HOST, "address to listen on"));
     s.add(num("port", INT, AtServerConfig.DEFAULT_PORT, "port to listen on (0: any free port)"));
     s.add(text("cramSecret", "", "initial CRAM secret; empty: none"));
+    s.add(
+        new Setting(
+            "cramSecretFile",
+            PATH,
+            "",
+            "file whose first line is the initial CRAM secret (instead of cramSecret); empty: none"));
+    s.add(
+        text(
+            "directory",
+            "",
+            "host:port of the atDirectory that says where other atSigns' atServers are; empty:"
+                + " none (no server-to-server calls)"));
     s.add(num("maxLineBytes", INT, AtServerConfig.DEFAULT_MAX_LINE_BYTES, "longest command line"));
     s.add(
         num(
@@ -166,6 +195,7 @@ public final class ServerSettings {
     compaction(s, "commitLog", ops.commitLog());
     compaction(s, "accessLog", ops.accessLog());
     compaction(s, "notificationLog", ops.notificationLog());
+    notifications(s, NotificationConfig.DEFAULT);
     s.add(
         time(
             "tls.checkInterval",
@@ -184,6 +214,73 @@ public final class ServerSettings {
     s.add(time(p + "interval", c.interval(), "pause between " + log + " compactions (0s: off)"));
     s.add(time(p + "maxAge", c.maxAge(), "how long " + log + " records are kept"));
     s.add(num(p + "maxEntries", LONG, c.maxEntries(), "most " + log + " records kept"));
+  }
+
+  private static void notifications(List<Setting> s, NotificationConfig n) {
+    s.add(time("notify.ttln", n.defaultTtln(), "life of a notification sent without ttln"));
+    s.add(time("notify.retryMinDelay", n.retryMinDelay(), "first pause before a retry"));
+    s.add(time("notify.retryMaxDelay", n.retryMaxDelay(), "longest pause between retries"));
+    s.add(
+        new Setting(
+            "notify.retryJitter",
+            DOUBLE,
+            Double.toString(n.retryJitter()),
+            "random share of each retry pause (0..1)"));
+    s.add(num("notify.maxAttempts", INT, n.maxAttempts(), "attempts per notification (0: ttln)"));
+    s.add(time("notify.deliveryTimeout", n.deliveryTimeout(), "bound on the recipient's answer"));
+    s.add(
+        num(
+            "notify.maxInFlightPerRecipient",
+            INT,
+            n.maxInFlightPerRecipient(),
+            "notifications to one atSign sent and not yet answered"));
+    s.add(
+        time(
+            "notify.statsInterval",
+            n.statsInterval(),
+            "least time between stats notifications (0s: none)"));
+    s.add(
+        new Setting(
+            "notify.autoNotify",
+            BOOLEAN,
+            Boolean.toString(n.autoNotify()),
+            "notify the atSign a key is shared with when it changes"));
+    s.add(
+        new Setting(
+            "notify.pushBeforeDurable",
+            BOOLEAN,
+            Boolean.toString(n.pushBeforeDurable()),
+            "push received notifications to monitors while they are synced"));
+    s.add(
+        time(
+            "notify.compactionInterval",
+            n.compactionInterval(),
+            "how often expired notifications are removed"));
+    s.add(
+        num(
+            "notify.compactionBatchSize",
+            INT,
+            n.compactionBatchSize(),
+            "most expired notifications removed per run"));
+    s.add(num("notify.listLimit", INT, n.listLimit(), "most notifications per notify:list"));
+  }
+
+  private NotificationConfig notifications() {
+    return NotificationConfig.builder()
+        .defaultTtln(duration("notify.ttln"))
+        .retryMinDelay(duration("notify.retryMinDelay"))
+        .retryMaxDelay(duration("notify.retryMaxDelay"))
+        .retryJitter(Double.parseDouble(get("notify.retryJitter")))
+        .maxAttempts(integer("notify.maxAttempts"))
+        .deliveryTimeout(duration("notify.deliveryTimeout"))
+        .maxInFlightPerRecipient(integer("notify.maxInFlightPerRecipient"))
+        .statsInterval(duration("notify.statsInterval"))
+        .autoNotify(SettingType.bool(get("notify.autoNotify")))
+        .pushBeforeDurable(SettingType.bool(get("notify.pushBeforeDurable")))
+        .compactionInterval(duration("notify.compactionInterval"))
+        .compactionBatchSize(integer("notify.compactionBatchSize"))
+        .listLimit(integer("notify.listLimit"))
+        .build();
   }
 
   private static Setting text(String name, String value, String description) {
@@ -212,27 +309,35 @@ public final class ServerSettings {
     Map<String, Setting> known = new LinkedHashMap<>();
     SETTINGS.forEach(s -> known.put(s.name(), s));
     Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Source> sources = new LinkedHashMap<>();
     SETTINGS.forEach(s -> values.put(s.name(), s.defaultValue()));
+    SETTINGS.forEach(s -> sources.put(s.name(), Source.DEFAULT));
     if (file != null) {
       Properties properties = read(file);
       for (String name : new TreeSet<>(properties.stringPropertyNames())) {
         put(known, values, name, properties.getProperty(name), "in " + file);
+        sources.put(name, Source.FILE);
       }
     }
     for (Setting s : SETTINGS) {
       String v = environment.get(s.environmentName());
       if (v != null) {
         put(known, values, s.name(), v, "in " + s.environmentName());
+        sources.put(s.name(), Source.ENVIRONMENT);
       }
     }
-    commandLine.forEach((name, v) -> put(known, values, name, v, "on the command line"));
+    commandLine.forEach(
+        (name, v) -> {
+          put(known, values, name, v, "on the command line");
+          sources.put(name, Source.COMMAND_LINE);
+        });
     for (Setting s : SETTINGS) {
       if (values.get(s.name()) == null) {
         throw new IllegalArgumentException(
             "missing setting " + s.name() + " (" + s.description() + ")");
       }
     }
-    return new ServerSettings(values);
+    return new ServerSettings(values, sources);
   }
 
   private static void put(
@@ -267,6 +372,17 @@ public final class ServerSettings {
       throw new IllegalArgumentException("unknown setting " + name);
     }
     return values.get(name);
+  }
+
+  /**
+   * Where the value of a setting came from.
+   *
+   * @param name the setting's name
+   * @return the command line, the environment, the file or the default
+   */
+  public Source source(String name) {
+    get(name);
+    return sources.get(name);
   }
 
   private int integer(String name) {
@@ -308,7 +424,8 @@ public final class ServerSettings {
    * @throws IllegalArgumentException when a value is out of range
    */
   public AtServerConfig toConfig() {
-    String secret = get("cramSecret");
+    String secret = cramSecret();
+    String directory = get("directory");
     return AtServerConfig.builder(
             AtSign.parse(get("atSign")),
             path("storageDir"),
@@ -316,6 +433,10 @@ public final class ServerSettings {
         .bindHost(get("bindHost"))
         .port(integer("port"))
         .cramSecret(secret.isEmpty() ? null : secret)
+        .peers(
+            PeerConfig.builder()
+                .directory(directory.isEmpty() ? null : endpoint("directory", directory))
+                .build())
         .maxLineBytes(integer("maxLineBytes"))
         .maxConnections(integer("maxConnections"))
         .idlePolicy(
@@ -355,7 +476,37 @@ public final class ServerSettings {
                 compaction("accessLog"),
                 compaction("notificationLog"),
                 duration("tls.checkInterval")))
+        .notifications(notifications())
         .build();
+  }
+
+  /** The CRAM secret: {@code cramSecret}, or the first line of {@code cramSecretFile}. */
+  private String cramSecret() {
+    String secret = get("cramSecret");
+    Path file = path("cramSecretFile");
+    if (file == null) {
+      return secret;
+    }
+    if (!secret.isEmpty()) {
+      throw new IllegalArgumentException("set cramSecret or cramSecretFile, not both");
+    }
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      String first = lines.findFirst().orElse("").trim();
+      if (first.isEmpty()) {
+        throw new IllegalArgumentException("cramSecretFile " + file + " is empty");
+      }
+      return first;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read cramSecretFile " + file, e);
+    }
+  }
+
+  private static Endpoint endpoint(String name, String value) {
+    try {
+      return Endpoint.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad value for " + name + ": " + e.getMessage(), e);
+    }
   }
 
   private LogCompaction compaction(String log) {

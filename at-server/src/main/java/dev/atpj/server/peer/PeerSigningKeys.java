@@ -23,6 +23,7 @@ final class PeerSigningKeys {
   private final Clock clock;
   private final Duration cacheTime;
   private final Map<AtSign, Cached> keys = new ConcurrentHashMap<>();
+  private final Map<AtSign, CompletableFuture<PublicKey>> fetching = new ConcurrentHashMap<>();
 
   private record Cached(PublicKey key, Instant expiresAt) {}
 
@@ -57,17 +58,25 @@ final class PeerSigningKeys {
     if (!fresh && cached != null && clock.instant().isBefore(cached.expiresAt())) {
       return CompletableFuture.completedFuture(cached.key());
     }
-    return fetch
-        .apply(atSign)
-        .thenApply(
-            encoded -> {
-              PublicKey key = crypto.decodePublicKey(encoded);
-              if (keys.size() >= MAX_ENTRIES) {
-                keys.clear();
-              }
-              keys.put(atSign, new Cached(key, clock.instant().plus(cacheTime)));
-              return key;
-            });
+    CompletableFuture<PublicKey> pending = fetching.get(atSign);
+    if (!fresh && pending != null) {
+      return pending; // a fetch of the same key is under way (e.g. started by from)
+    }
+    CompletableFuture<PublicKey> result =
+        fetch
+            .apply(atSign)
+            .thenApply(
+                encoded -> {
+                  PublicKey key = crypto.decodePublicKey(encoded);
+                  if (keys.size() >= MAX_ENTRIES) {
+                    keys.clear();
+                  }
+                  keys.put(atSign, new Cached(key, clock.instant().plus(cacheTime)));
+                  return key;
+                });
+    fetching.put(atSign, result);
+    result.whenComplete((key, failure) -> fetching.remove(atSign, result));
+    return result;
   }
 
   /** Whether a key for the atSign is cached (fresh or not). */

@@ -237,6 +237,20 @@ public final class Peers implements AutoCloseable {
                     }));
   }
 
+  /**
+   * Starts fetching another atSign's signing public key, so that the {@code pol} expected after its
+   * {@code from} finds the connection to its atServer open and the key at hand: the handshake then
+   * costs one TLS connection less on its critical path. Failures are ignored ({@code pol} fetches
+   * again).
+   *
+   * @param peer the atSign that sent {@code from}
+   */
+  public void prefetchSigningKey(AtSign peer) {
+    if (!signingKeys.isCached(peer)) {
+      signingKeys.get(peer, false).exceptionally(failure -> null);
+    }
+  }
+
   /** Outbound connections open now. */
   public int activeOutboundConnections() {
     return pool.activeConnections();

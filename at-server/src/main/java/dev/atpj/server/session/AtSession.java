@@ -14,8 +14,10 @@ import dev.atpj.server.core.Response;
 import dev.atpj.server.ops.SessionObserver;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,8 +54,9 @@ public final class AtSession implements LineSession, SessionContext {
   private AuthState auth = AuthState.NONE;
   private ErrorFormat errorFormat = ErrorFormat.LEGACY_TEXT;
   private boolean closeAfterReply;
+  private final List<Runnable> closeActions = new ArrayList<>(1);
+  private final ReplyPipeline replies;
   private final SessionObserver observer;
-  private Command current;
   private AtErrorCode answeredError;
 
   /**
@@ -65,6 +68,7 @@ public final class AtSession implements LineSession, SessionContext {
   public AtSession(ServerContext server, Connection connection) {
     this.server = server;
     this.connection = connection;
+    this.replies = new ReplyPipeline(connection);
     this.observer = new SessionObserver(server, connection);
   }
 
@@ -76,20 +80,28 @@ public final class AtSession implements LineSession, SessionContext {
   @Override
   public CompletionStage<Response> onLine(String line) {
     long start = System.nanoTime();
-    current = null;
-    answeredError = null;
-    return handleLine(line)
-        .whenComplete((r, e) -> observer.answered(current, auth, answeredError, start));
-  }
-
-  @Override
-  public void onClose() {
-    observer.closed(auth);
-  }
-
-  private CompletionStage<Response> handleLine(String line) {
     Command command = server.parser().parse(line);
-    current = command;
+    if (ReplyPipeline.mayOverlap(command, auth)) {
+      return replies.pass(observed(command, start));
+    }
+    if (replies.isHolding()) {
+      return replies.drained().thenCompose(written -> observed(command, start));
+    }
+    return observed(command, start);
+  }
+
+  /** Handles a command and tells the observer how it was answered. */
+  private CompletionStage<Response> observed(Command command, long start) {
+    return handle(command)
+        .whenComplete(
+            (r, e) -> {
+              AtErrorCode code = answeredError; // set by the rendering just before
+              answeredError = null;
+              observer.answered(command, auth, code, start);
+            });
+  }
+
+  private CompletionStage<Response> handle(Command command) {
     if (command instanceof Exit) {
       return CompletableFuture.completedFuture(Response.close());
     }
@@ -195,6 +207,24 @@ public final class AtSession implements LineSession, SessionContext {
   @Override
   public void closeAfterReply() {
     closeAfterReply = true;
+  }
+
+  @Override
+  public void onClose(Runnable action) {
+    closeActions.add(action);
+  }
+
+  @Override
+  public void onClose() {
+    observer.closed(auth);
+    for (Runnable action : closeActions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.warn("a close action of {} failed", connection, e);
+      }
+    }
+    closeActions.clear();
   }
 
   private CompletableFuture<Reply> run(VerbHandler<Command> handler, Command command) {

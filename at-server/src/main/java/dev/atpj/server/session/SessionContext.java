@@ -59,4 +59,11 @@ public interface SessionContext {
    * after a failed client-certificate check (PROTOCOL.md Part A §8).
    */
   void closeAfterReply();
+
+  /**
+   * Runs an action once when the connection closes, for any reason (e.g. a monitor stops).
+   *
+   * @param action runs on the connection's event loop; exceptions are logged
+   */
+  void onClose(Runnable action);
 }

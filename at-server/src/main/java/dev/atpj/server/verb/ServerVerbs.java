@@ -14,6 +14,13 @@ import dev.atpj.server.verb.data.ScanHandler;
 import dev.atpj.server.verb.data.UpdateHandler;
 import dev.atpj.server.verb.data.UpdateJsonHandler;
 import dev.atpj.server.verb.data.UpdateMetaHandler;
+import dev.atpj.server.verb.monitor.MonitorHandler;
+import dev.atpj.server.verb.notify.NotifyAllHandler;
+import dev.atpj.server.verb.notify.NotifyFetchHandler;
+import dev.atpj.server.verb.notify.NotifyHandler;
+import dev.atpj.server.verb.notify.NotifyListHandler;
+import dev.atpj.server.verb.notify.NotifyRemoveHandler;
+import dev.atpj.server.verb.notify.NotifyStatusHandler;
 import dev.atpj.server.verb.peer.PLookupHandler;
 import dev.atpj.server.verb.peer.PolHandler;
 import dev.atpj.server.verb.stats.StatsHandler;
@@ -43,6 +50,13 @@ public final class ServerVerbs {
         new SyncFromHandler(),
         new SyncHandler(),
         new StatsHandler(),
+        new NotifyHandler(),
+        new NotifyAllHandler(),
+        new NotifyListHandler(),
+        new NotifyStatusHandler(),
+        new NotifyFetchHandler(),
+        new NotifyRemoveHandler(),
+        new MonitorHandler(),
         new InfoHandler(),
         new NoopHandler(),
         new ConfigBlockHandler(),

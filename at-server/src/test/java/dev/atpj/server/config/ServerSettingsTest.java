@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atpj.server.AtServerConfig;
+import dev.atpj.server.notify.NotificationConfig;
 import dev.atpj.server.ops.OpsConfig;
 import dev.atpj.store.SyncPolicy;
 import java.nio.file.Files;
@@ -36,6 +37,20 @@ class ServerSettingsTest {
     assertThat(config.ops()).isEqualTo(OpsConfig.DEFAULT);
     assertThat(config.tls().trustedCa()).isNull();
     assertThat(config.cramSecret()).isNull();
+  }
+
+  @Test
+  void notificationSettingsReachTheNotificationConfig() throws Exception {
+    Path file = file(REQUIRED + "notify.autoNotify=false\nnotify.ttln=5m\n");
+    Map<String, String> env = Map.of("ATPJ_NOTIFY_RETRY_MAX_DELAY", "2s");
+    AtServerConfig config =
+        ServerSettings.resolve(file, env, Map.of("notify.statsInterval", "0s")).toConfig();
+    NotificationConfig n = config.notifications();
+    assertThat(n.autoNotify()).isFalse();
+    assertThat(n.defaultTtln()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(n.retryMaxDelay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(n.statsInterval()).isZero();
+    assertThat(n.pushBeforeDurable()).isEqualTo(NotificationConfig.DEFAULT.pushBeforeDurable());
   }
 
   @Test
@@ -84,6 +99,40 @@ class ServerSettingsTest {
                 ServerSettings.resolve(file(REQUIRED + "port=70000\n"), Map.of(), Map.of())
                     .toConfig())
         .hasMessageContaining("port");
+  }
+
+  @Test
+  void sourcesSecretFileAndDirectory() throws Exception {
+    Path secret = dir.resolve("secret");
+    Files.writeString(secret, "s3cret\nignored\n");
+    ServerSettings settings =
+        ServerSettings.resolve(
+            file(REQUIRED + "port=7000\ndirectory=127.0.0.1:46464\n"),
+            Map.of("ATPJ_CRAM_SECRET_FILE", secret.toString(), "ATPJ_STATS_TOP_N", "2"),
+            Map.of("stats.topN", "3"));
+    assertThat(settings.source("port")).isEqualTo(ServerSettings.Source.FILE);
+    assertThat(settings.source("cramSecretFile")).isEqualTo(ServerSettings.Source.ENVIRONMENT);
+    assertThat(settings.source("stats.topN")).isEqualTo(ServerSettings.Source.COMMAND_LINE);
+    assertThat(settings.source("bindHost")).isEqualTo(ServerSettings.Source.DEFAULT);
+    AtServerConfig config = settings.toConfig();
+    assertThat(config.cramSecret()).isEqualTo("s3cret");
+    assertThat(config.peers().directory().directory())
+        .isEqualTo(new dev.atpj.server.core.Endpoint("127.0.0.1", 46464));
+    assertThat(ServerSettings.resolve(file(REQUIRED), Map.of(), Map.of()).toConfig().peers())
+        .isEqualTo(dev.atpj.server.peer.PeerConfig.DEFAULT);
+    assertThatThrownBy(
+            () ->
+                ServerSettings.resolve(
+                        file(REQUIRED + "cramSecret=x\n"),
+                        Map.of(),
+                        Map.of("cramSecretFile", secret.toString()))
+                    .toConfig())
+        .hasMessageContaining("not both");
+    assertThatThrownBy(
+            () ->
+                ServerSettings.resolve(file(REQUIRED + "directory=nowhere\n"), Map.of(), Map.of())
+                    .toConfig())
+        .hasMessageContaining("bad value for directory");
   }
 
   @Test

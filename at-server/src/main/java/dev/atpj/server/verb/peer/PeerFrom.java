@@ -79,6 +79,7 @@ public final class PeerFrom {
   private static Reply issue(SessionContext session, AtSign other) {
     String proof = UUID.randomUUID().toString();
     PendingPol.issue(session, other, proof, session.server().clock().instant());
+    session.server().peers().prefetchSigningKey(other);
     return Reply.data("proof:" + session.sessionId() + other + ":" + proof);
   }
 

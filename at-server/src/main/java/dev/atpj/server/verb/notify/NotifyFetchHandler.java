@@ -1,0 +1,25 @@
+package dev.atpj.server.verb.notify;
+
+import dev.atpj.protocol.command.NotifyFetch;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.verb.Reply;
+import dev.atpj.server.verb.VerbHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code notify:fetch:<id>} (PROTOCOL.md B11): the stored notification with every value as a
+ * string; an unknown id gives {@code {"id":…,"notificationStatus":"NotificationStatus.expired"}}.
+ */
+public final class NotifyFetchHandler implements VerbHandler<NotifyFetch> {
+  @Override
+  public Class<NotifyFetch> commandType() {
+    return NotifyFetch.class;
+  }
+
+  @Override
+  public CompletionStage<Reply> handle(NotifyFetch command, SessionContext session) {
+    return CompletableFuture.completedFuture(
+        Reply.data(session.server().notifications().fetch(command.id())));
+  }
+}

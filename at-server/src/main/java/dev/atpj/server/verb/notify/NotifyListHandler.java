@@ -1,0 +1,26 @@
+package dev.atpj.server.verb.notify;
+
+import dev.atpj.protocol.command.NotifyList;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.verb.Reply;
+import dev.atpj.server.verb.VerbHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code notify:list} (PROTOCOL.md B11): the owner gets the received notifications that have not
+ * expired, a pol-authenticated atSign what this atSign sent it, as a JSON array in the monitor
+ * shape; {@code data:null} when there are none. Unauthenticated connections get AT0401.
+ */
+public final class NotifyListHandler implements VerbHandler<NotifyList> {
+  @Override
+  public Class<NotifyList> commandType() {
+    return NotifyList.class;
+  }
+
+  @Override
+  public CompletionStage<Reply> handle(NotifyList command, SessionContext session) {
+    return CompletableFuture.completedFuture(
+        Reply.data(session.server().notifications().list(command, session.auth())));
+  }
+}
