@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atpj.client.notify.AtNotification;
 import dev.atpj.client.notify.Subscription;
 import dev.atpj.client.notify.SubscriptionOptions;
-import dev.atpj.protocol.AtErrorCode;
-import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.key.AtKey;
 import dev.atpj.testing.Await;
@@ -21,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,7 +45,6 @@ class NotificationWireTest {
     alice = platform.client("@alice").build();
     alice2 = platform.client("@alice").protocol(ProtocolVersion.V2_0).build();
     bob = platform.client("@bob").build();
-    Assumptions.assumeTrue(serverNotifies(), "the atServer has no notify verb yet");
   }
 
   @AfterAll
@@ -59,15 +55,6 @@ class NotificationWireTest {
       bob.close();
     }
     platform.close();
-  }
-
-  private static boolean serverNotifies() {
-    try {
-      bob.execute("notify:list");
-      return true;
-    } catch (AtException e) {
-      return e.code() != AtErrorCode.INVALID_SYNTAX;
-    }
   }
 
   private static List<AtNotification> inbox(Subscription[] holder, String regex) {
