@@ -3,8 +3,8 @@ package dev.atpj.bench;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.InMemoryDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.ServerTlsContext;
@@ -20,7 +20,7 @@ final class DirectoryBench {
       throws InterruptedException {
     InMemoryDirectoryRegistry registry = new InMemoryDirectoryRegistry();
     for (int i = 0; i < options.keys(); i++) {
-      registry.put(AtSign.parse("@bench" + i), new ServerAddress("10.0.0." + (i % 250 + 1), 6464));
+      registry.put(AtSign.parse("@bench" + i), new HostPort("10.0.0." + (i % 250 + 1), 6464));
     }
     ServerTlsContext tls = ServerTlsContext.load(pki.tlsFiles("directory"), false);
     DirectoryConfig config = DirectoryConfig.defaults(BenchPki.HOST, 0);

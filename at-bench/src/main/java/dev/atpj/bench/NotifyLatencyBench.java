@@ -3,8 +3,8 @@ package dev.atpj.bench;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.InMemoryDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.protocol.reply.ReplyParser;
 import dev.atpj.server.AtServer;
@@ -12,7 +12,6 @@ import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.AtServerEnvironment;
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.DirectoryClientConfig;
-import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.LineClient;
 import dev.atpj.server.core.ServerTlsContext;
@@ -315,14 +314,14 @@ public final class NotifyLatencyBench {
                 PeerConfig.builder()
                     .directory(
                         DirectoryClientConfig.defaults(
-                            new Endpoint(DIRECTORY_HOST, directory.port())))
+                            new HostPort(DIRECTORY_HOST, directory.port())))
                     .build())
             .notifications(notifications)
             .storeConfig(storeConfig)
             .build();
     AtServer server = AtServer.start(environment, config);
     servers.add(server);
-    registry.put(AtSign.parse(atSign), new ServerAddress(host, server.port()));
+    registry.put(AtSign.parse(atSign), new HostPort(host, server.port()));
     return server;
   }
 

@@ -1,8 +1,8 @@
 package dev.atpj.cli;
 
-import dev.atpj.client.HostPort;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;

@@ -21,6 +21,7 @@ import dev.atpj.client.sync.SyncResult;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.command.Command;
 import dev.atpj.protocol.command.Delete;
 import dev.atpj.protocol.command.MessageType;

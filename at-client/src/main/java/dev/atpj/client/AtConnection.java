@@ -5,6 +5,7 @@ import dev.atpj.client.keys.AtKeys;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.command.Command;
 import dev.atpj.protocol.command.Cram;
 import dev.atpj.protocol.command.From;

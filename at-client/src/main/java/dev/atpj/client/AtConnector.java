@@ -4,6 +4,7 @@ import dev.atpj.client.keys.AtKeys;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.EventLoops;

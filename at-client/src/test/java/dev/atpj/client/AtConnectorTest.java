@@ -7,11 +7,11 @@ import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.InMemoryDirectoryRegistry;
 import dev.atpj.directory.MissThrottle;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.pki.ServerCredentials;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.core.TlsFiles;
@@ -44,7 +44,7 @@ class AtConnectorTest {
     ServerCredentials credentials = pki.serverCredentials(FakeAtServer.HOST);
     alice = new FakeAtServer(loops, credentials, ALICE, SECRET);
     InMemoryDirectoryRegistry registry = new InMemoryDirectoryRegistry();
-    registry.put(ALICE, new ServerAddress(FakeAtServer.HOST, alice.address().port()));
+    registry.put(ALICE, new HostPort(FakeAtServer.HOST, alice.address().port()));
     directory =
         DirectoryServer.start(
             loops,

@@ -9,11 +9,11 @@ import dev.atpj.client.onboarding.Onboarding;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.InMemoryDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.pki.ServerCredentials;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.AtServer;
 import dev.atpj.server.AtServerConfig;
@@ -62,8 +62,8 @@ class AtServerWireTest {
     alice = AtServer.start(environment, config(ALICE, tls));
     bob = AtServer.start(environment, config(BOB, tls));
     InMemoryDirectoryRegistry registry = new InMemoryDirectoryRegistry();
-    registry.put(ALICE, new ServerAddress(HOST, alice.port()));
-    registry.put(BOB, new ServerAddress(HOST, bob.port()));
+    registry.put(ALICE, new HostPort(HOST, alice.port()));
+    registry.put(BOB, new HostPort(HOST, bob.port()));
     directory =
         DirectoryServer.start(
             loops, DirectoryConfig.defaults(HOST, 0), ServerTlsContext.load(tls, false), registry);

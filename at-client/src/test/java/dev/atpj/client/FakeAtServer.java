@@ -2,6 +2,7 @@ package dev.atpj.client;
 
 import dev.atpj.pki.ServerCredentials;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.core.Connection;
 import dev.atpj.server.core.EventLoops;

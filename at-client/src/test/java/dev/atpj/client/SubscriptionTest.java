@@ -18,10 +18,10 @@ import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.InMemoryDirectoryRegistry;
 import dev.atpj.directory.MissThrottle;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.pki.ServerCredentials;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.ServerTlsContext;
@@ -77,7 +77,7 @@ class SubscriptionTest {
     server = new FakeAtServer(loops, credentials, BOB, "secret");
     server.keys().put("privatekey:at_pkam_publickey", BOB_KEYS.pkamPublicKey());
     InMemoryDirectoryRegistry registry = new InMemoryDirectoryRegistry();
-    registry.put(BOB, new ServerAddress(FakeAtServer.HOST, server.address().port()));
+    registry.put(BOB, new HostPort(FakeAtServer.HOST, server.address().port()));
     directory =
         DirectoryServer.start(
             loops,

@@ -6,15 +6,14 @@ import dev.atpj.client.vectors.Vectors;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.InMemoryDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.pki.ServerCredentials;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.AtServer;
 import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.AtServerEnvironment;
 import dev.atpj.server.core.DirectoryClientConfig;
-import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.core.TlsFiles;
@@ -126,7 +125,7 @@ public final class TestPlatform implements AutoCloseable {
     PeerConfig peers =
         PeerConfig.builder()
             .directory(
-                DirectoryClientConfig.defaults(new Endpoint(DIRECTORY_HOST, directory.port()))
+                DirectoryClientConfig.defaults(new HostPort(DIRECTORY_HOST, directory.port()))
                     .withTimeout(TIMEOUT))
             .connectTimeout(TIMEOUT)
             .requestTimeout(TIMEOUT)
@@ -171,7 +170,7 @@ public final class TestPlatform implements AutoCloseable {
   private AtServer launch(AtServerConfig config) {
     AtServer server = AtServer.start(environment, config);
     servers.put(config.atSign(), server);
-    registry.put(config.atSign(), new ServerAddress(config.bindHost(), server.port()));
+    registry.put(config.atSign(), new HostPort(config.bindHost(), server.port()));
     return server;
   }
 

@@ -1,5 +1,6 @@
 package dev.atpj.directory;
 
+import dev.atpj.protocol.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record DirectoryConfig(
     Duration idleTimeout,
     MissThrottle missThrottle,
     Duration registryRefresh,
-    ServerAddress upstream,
+    HostPort upstream,
     Path upstreamCa,
     Duration upstreamCacheTime,
     Duration upstreamTimeout) {
@@ -109,7 +110,7 @@ public record DirectoryConfig(
   }
 
   /** A copy forwarding unknown atSigns to an upstream directory. */
-  public DirectoryConfig withUpstream(ServerAddress upstream, Path upstreamCa, Duration cacheTime) {
+  public DirectoryConfig withUpstream(HostPort upstream, Path upstreamCa, Duration cacheTime) {
     return new DirectoryConfig(
         bindHost,
         port,

@@ -4,7 +4,6 @@ import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.Connection;
 import dev.atpj.server.core.DirectoryClient;
 import dev.atpj.server.core.DirectoryClientConfig;
-import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.IdlePolicy;
 import dev.atpj.server.core.LineServer;
@@ -45,8 +44,7 @@ public final class DirectoryServer implements AutoCloseable {
             : new DirectoryClient(
                 loops,
                 ClientTlsContext.create(config.upstreamCa(), null),
-                DirectoryClientConfig.defaults(
-                        new Endpoint(config.upstream().host(), config.upstream().port()))
+                DirectoryClientConfig.defaults(config.upstream())
                     .withCacheTimes(config.upstreamCacheTime(), config.upstreamCacheTime())
                     .withTimeout(config.upstreamTimeout()),
                 System::nanoTime);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -94,7 +95,7 @@ public final class FileDirectoryRegistry implements DirectoryRegistry {
    * @param atSign the atSign
    * @param address where its atServer lives
    */
-  public void put(AtSign atSign, ServerAddress address) {
+  public void put(AtSign atSign, HostPort address) {
     update(map -> map.put(atSign, address.toString()));
   }
 
@@ -159,7 +160,7 @@ public final class FileDirectoryRegistry implements DirectoryRegistry {
       if (version != FileVersion.MISSING) {
         Map<String, String> raw = json.readValue(file.toFile(), JSON_MAP);
         for (Map.Entry<String, String> e : raw.entrySet()) {
-          map.put(AtSign.parse(e.getKey()), ServerAddress.parse(e.getValue()).toString());
+          map.put(AtSign.parse(e.getKey()), HostPort.parse(e.getValue()).toString());
         }
       }
       entries = Map.copyOf(map);

@@ -1,6 +1,7 @@
 package dev.atpj.directory;
 
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public final class InMemoryDirectoryRegistry implements DirectoryRegistry {
    * @param atSign the atSign
    * @param address where its atServer lives
    */
-  public void put(AtSign atSign, ServerAddress address) {
+  public void put(AtSign atSign, HostPort address) {
     entries.put(atSign, address.toString());
   }
 

@@ -3,6 +3,7 @@ package dev.atpj.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.testing.Await;
 import dev.atpj.testing.TestPki;
 import dev.atpj.testing.TestPkiExtension;
@@ -27,7 +28,7 @@ class DirectoryPolicyWireTest {
   @BeforeEach
   void start(TestPki pki) {
     fixture = new DirectoryFixture(pki);
-    registry.put(AtSign.parse("@alice"), ServerAddress.parse("127.0.0.2:47001"));
+    registry.put(AtSign.parse("@alice"), HostPort.parse("127.0.0.2:47001"));
   }
 
   @AfterEach
@@ -122,7 +123,7 @@ class DirectoryPolicyWireTest {
         assertThat(client.command("carol")).isEqualTo("null");
       }
       FileDirectoryRegistry.open(file)
-          .put(AtSign.parse("@carol"), ServerAddress.parse("127.0.0.9:47009"));
+          .put(AtSign.parse("@carol"), HostPort.parse("127.0.0.9:47009"));
       Await.until(
           () -> lookup(server, "carol").equals("127.0.0.9:47009"), "the new entry to be served");
       FileDirectoryRegistry.open(file).remove(AtSign.parse("@carol"));
@@ -133,12 +134,12 @@ class DirectoryPolicyWireTest {
   @Test
   void splitHorizonForwardsUnknownAtSignsUpstreamAndCachesTheAnswer() {
     InMemoryDirectoryRegistry upstreamRegistry = new InMemoryDirectoryRegistry();
-    upstreamRegistry.put(AtSign.parse("@bob"), ServerAddress.parse("bob.example.com:6464"));
+    upstreamRegistry.put(AtSign.parse("@bob"), HostPort.parse("bob.example.com:6464"));
     try (DirectoryServer upstream = fixture.start(upstreamRegistry)) {
       DirectoryConfig forwarding =
           config()
               .withUpstream(
-                  new ServerAddress(DirectoryFixture.HOST, upstream.port()),
+                  new HostPort(DirectoryFixture.HOST, upstream.port()),
                   fixture.pki().caCertFile(),
                   Duration.ofMinutes(10));
       try (DirectoryServer local = fixture.start(forwarding, registry);
@@ -157,7 +158,7 @@ class DirectoryPolicyWireTest {
     DirectoryConfig forwarding =
         config()
             .withUpstream(
-                new ServerAddress(DirectoryFixture.HOST, 1),
+                new HostPort(DirectoryFixture.HOST, 1),
                 fixture.pki().caCertFile(),
                 Duration.ofMinutes(1));
     try (DirectoryServer local = fixture.start(forwarding, registry);

@@ -3,6 +3,7 @@ package dev.atpj.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.testing.Await;
 import dev.atpj.testing.TestPki;
 import dev.atpj.testing.TestPkiExtension;
@@ -30,9 +31,9 @@ class DirectoryWireTest {
   @BeforeAll
   static void start(TestPki pki) {
     fixture = new DirectoryFixture(pki);
-    REGISTRY.put(AtSign.parse("@alice"), ServerAddress.parse("127.0.0.2:47001"));
-    REGISTRY.put(AtSign.parse("@bob"), ServerAddress.parse("127.0.0.3:47002"));
-    REGISTRY.put(AtSign.parse("@colin🦄"), ServerAddress.parse("atsign.example.com:6464"));
+    REGISTRY.put(AtSign.parse("@alice"), HostPort.parse("127.0.0.2:47001"));
+    REGISTRY.put(AtSign.parse("@bob"), HostPort.parse("127.0.0.3:47002"));
+    REGISTRY.put(AtSign.parse("@colin🦄"), HostPort.parse("atsign.example.com:6464"));
     directory = fixture.start(REGISTRY);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,8 @@ class FileDirectoryRegistryTest {
   void entriesPersistNormalisedAndSorted() throws Exception {
     Path file = dir.resolve("registry.json");
     FileDirectoryRegistry registry = FileDirectoryRegistry.open(file);
-    registry.put(AtSign.parse("Bob"), ServerAddress.parse("127.0.0.3:47002"));
-    registry.put(AtSign.parse("@alice"), ServerAddress.parse("127.0.0.2:47001"));
+    registry.put(AtSign.parse("Bob"), HostPort.parse("127.0.0.3:47002"));
+    registry.put(AtSign.parse("@alice"), HostPort.parse("127.0.0.2:47001"));
     assertThat(Files.readString(file)).contains("\"@alice\"").contains("\"@bob\"");
     assertThat(FileDirectoryRegistry.open(file).entries())
         .containsExactlyEntriesOf(
@@ -45,7 +46,7 @@ class FileDirectoryRegistryTest {
     Path file = dir.resolve("registry.json");
     FileDirectoryRegistry registry = FileDirectoryRegistry.open(file);
     IntStream.range(0, 20)
-        .forEach(i -> registry.put(AtSign.parse("@a" + i), ServerAddress.parse("h:" + (1000 + i))));
+        .forEach(i -> registry.put(AtSign.parse("@a" + i), HostPort.parse("h:" + (1000 + i))));
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("registry.json", "registry.json.lock");
@@ -57,8 +58,8 @@ class FileDirectoryRegistryTest {
     Path file = dir.resolve("registry.json");
     FileDirectoryRegistry first = FileDirectoryRegistry.open(file);
     FileDirectoryRegistry second = FileDirectoryRegistry.open(file);
-    first.put(AtSign.parse("@alice"), ServerAddress.parse("h:1"));
-    second.put(AtSign.parse("@bob"), ServerAddress.parse("h:2"));
+    first.put(AtSign.parse("@alice"), HostPort.parse("h:1"));
+    second.put(AtSign.parse("@bob"), HostPort.parse("h:2"));
     assertThat(FileDirectoryRegistry.open(file).entries()).hasSize(2);
   }
 
@@ -66,23 +67,11 @@ class FileDirectoryRegistryTest {
   void aCorruptFileIsRefusedAtOpenButIgnoredOnReload() throws Exception {
     Path file = dir.resolve("registry.json");
     FileDirectoryRegistry registry = FileDirectoryRegistry.open(file);
-    registry.put(AtSign.parse("@alice"), ServerAddress.parse("h:1"));
+    registry.put(AtSign.parse("@alice"), HostPort.parse("h:1"));
     Files.writeString(file, "{ not json");
     assertThat(registry.reloadIfChanged()).isFalse();
     assertThat(registry.find(AtSign.parse("@alice"))).contains("h:1");
     assertThatThrownBy(() -> FileDirectoryRegistry.open(file))
         .isInstanceOf(UncheckedIOException.class);
-  }
-
-  @Test
-  void addressesAreValidated() {
-    assertThatThrownBy(() -> ServerAddress.parse("no-port"))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ServerAddress.parse("h:0"))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ServerAddress.parse("::1:64"))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThat(ServerAddress.parse("root.atsign.org:64"))
-        .isEqualTo(new ServerAddress("root.atsign.org", 64));
   }
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.InMemoryDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.pki.ServerCredentials;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.core.DirectoryClientConfig;
-import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.core.TlsFiles;
@@ -117,7 +116,7 @@ final class MultiServerFixture implements AutoCloseable {
   PeerConfig.Builder peerDefaults() {
     return PeerConfig.builder()
         .directory(
-            DirectoryClientConfig.defaults(new Endpoint(DIRECTORY_HOST, directory.port()))
+            DirectoryClientConfig.defaults(new HostPort(DIRECTORY_HOST, directory.port()))
                 .withTimeout(TIMEOUT))
         .connectTimeout(TIMEOUT)
         .requestTimeout(TIMEOUT)
@@ -166,15 +165,15 @@ final class MultiServerFixture implements AutoCloseable {
 
   /** Registers a fake peer in the directory. */
   void register(String atSign, String host, int port) {
-    registry.put(AtSign.parse(atSign), new ServerAddress(host, port));
+    registry.put(AtSign.parse(atSign), new HostPort(host, port));
   }
 
   /** A port on a fresh loopback address that nothing listens on (connections are refused). */
-  Endpoint closedPort() {
+  HostPort closedPort() {
     String host = newHost();
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(host, 0));
-      return new Endpoint(host, socket.getLocalPort());
+      return new HostPort(host, socket.getLocalPort());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,7 @@ package dev.atpj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atpj.server.core.Endpoint;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.testing.Await;
 import dev.atpj.testing.WireClient;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class NotifyStatusWireTest {
     fixture = shared;
     ann = NotifyWire.server(fixture, "@ann");
     ben = NotifyWire.server(fixture, "@ben");
-    Endpoint closed = fixture.closedPort();
+    HostPort closed = fixture.closedPort();
     fixture.register("@offline", closed.host(), closed.port());
   }
 

@@ -2,7 +2,7 @@ package dev.atpj.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atpj.server.core.Endpoint;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.notify.NotificationConfig;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.testing.Await;
@@ -54,7 +54,7 @@ class PeerConnectionWireTest {
     String silentHost = fixture.newHost();
     silent = SilentTlsServer.start(fixture.pki().contextFor(silentHost), silentHost);
     fixture.register("@hang", silent.host(), silent.port());
-    Endpoint down = fixture.closedPort();
+    HostPort down = fixture.closedPort();
     fixture.register("@down", down.host(), down.port());
     fixture.update(
         alice,

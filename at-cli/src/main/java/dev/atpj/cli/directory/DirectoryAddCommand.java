@@ -4,8 +4,8 @@ import dev.atpj.cli.CliEnvironment;
 import dev.atpj.cli.CliException;
 import dev.atpj.cli.Converters;
 import dev.atpj.directory.FileDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +46,9 @@ final class DirectoryAddCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServerAddress parsed;
+    HostPort parsed;
     try {
-      parsed = ServerAddress.parse(address);
+      parsed = HostPort.parse(address);
     } catch (IllegalArgumentException e) {
       throw new CliException("invalid address: " + e.getMessage());
     }

@@ -4,11 +4,10 @@ import dev.atpj.cli.CliEnvironment;
 import dev.atpj.cli.CliException;
 import dev.atpj.cli.Converters;
 import dev.atpj.cli.StopSignals;
-import dev.atpj.client.HostPort;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.FileDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.core.TlsFiles;
@@ -139,9 +138,7 @@ final class DirectoryServeCommand implements Callable<Integer> {
     if (upstream != null) {
       config =
           config.withUpstream(
-              new ServerAddress(upstream.host(), upstream.port()),
-              upstreamCa == null ? null : upstreamCa.toAbsolutePath(),
-              upstreamCacheTime);
+              upstream, upstreamCa == null ? null : upstreamCa.toAbsolutePath(), upstreamCacheTime);
     } else if (upstreamCa != null) {
       throw new CliException("--upstream-ca needs --upstream");
     }

@@ -5,11 +5,10 @@ import dev.atpj.cli.CliException;
 import dev.atpj.cli.Converters;
 import dev.atpj.cli.StopSignals;
 import dev.atpj.cli.up.Listening;
-import dev.atpj.client.HostPort;
 import dev.atpj.directory.FileDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.AtServer;
 import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.AtServerEnvironment;
@@ -369,9 +368,9 @@ public final class ServerCommand implements Callable<Integer> {
   }
 
   private String registered(AtSign served, String host, int boundPort) {
-    ServerAddress address;
+    HostPort address;
     try {
-      address = new ServerAddress(host, boundPort);
+      address = new HostPort(host, boundPort);
     } catch (IllegalArgumentException e) {
       throw new CliException("cannot register " + served + ": " + e.getMessage(), e);
     }

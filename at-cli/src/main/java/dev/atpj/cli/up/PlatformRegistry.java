@@ -2,8 +2,8 @@ package dev.atpj.cli.up;
 
 import dev.atpj.cli.up.PrivatePlatform.RunningAtSign;
 import dev.atpj.directory.FileDirectoryRegistry;
-import dev.atpj.directory.ServerAddress;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -43,7 +43,7 @@ final class PlatformRegistry {
    */
   static void point(FileDirectoryRegistry registry, List<RunningAtSign> running) {
     for (RunningAtSign served : running) {
-      ServerAddress address = new ServerAddress(served.address().host(), served.address().port());
+      HostPort address = served.address();
       if (!registry.find(served.atSign()).equals(Optional.of(address.toString()))) {
         registry.put(served.atSign(), address);
       }

@@ -2,7 +2,6 @@ package dev.atpj.cli.up;
 
 import dev.atpj.cli.CliException;
 import dev.atpj.cli.up.Assignments.Assignment;
-import dev.atpj.client.HostPort;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.FileDirectoryRegistry;
@@ -10,10 +9,10 @@ import dev.atpj.pki.KeyStores;
 import dev.atpj.pki.PkiStore;
 import dev.atpj.pki.ServerCredentials;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.AtServer;
 import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.AtServerEnvironment;
-import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.core.TlsFiles;
@@ -173,10 +172,7 @@ public final class PrivatePlatform implements AutoCloseable {
                     loops, DirectoryConfig.defaults(HostMode.DIRECTORY_HOST, port), tls, registry));
     directoryAddress = new HostPort(HostMode.DIRECTORY_HOST, directory.port());
     AtServerEnvironment environment = new AtServerEnvironment(loops, stores, Clock.systemUTC());
-    PeerConfig peers =
-        PeerConfig.builder()
-            .directory(new Endpoint(directoryAddress.host(), directoryAddress.port()))
-            .build();
+    PeerConfig peers = PeerConfig.builder().directory(directoryAddress).build();
     for (AtSign atSign : settings.atSigns()) {
       Assignment assignment = assignments.find(atSign).orElseThrow();
       RunningAtSign served = startServer(environment, pki, settings, peers, atSign, assignment);

@@ -3,6 +3,7 @@ package dev.atpj.server.core;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +30,10 @@ public final class DirectoryClient {
   private final DirectoryClientConfig config;
   private final LongSupplier nanoTime;
   private final Map<AtSign, Cached> cache = new ConcurrentHashMap<>();
-  private final Map<AtSign, CompletableFuture<Optional<Endpoint>>> inFlight =
+  private final Map<AtSign, CompletableFuture<Optional<HostPort>>> inFlight =
       new ConcurrentHashMap<>();
 
-  private record Cached(Optional<Endpoint> answer, long expiresAtNanos) {}
+  private record Cached(Optional<HostPort> answer, long expiresAtNanos) {}
 
   /**
    * A client.
@@ -51,7 +52,7 @@ public final class DirectoryClient {
   }
 
   /** The directory asked. */
-  public Endpoint directory() {
+  public HostPort directory() {
     return config.directory();
   }
 
@@ -62,7 +63,7 @@ public final class DirectoryClient {
    * @return where its atServer lives, or empty when the directory does not know it; fails with
    *     {@link AtErrorCode#UNABLE_TO_CONNECT} when the directory cannot be reached
    */
-  public CompletableFuture<Optional<Endpoint>> find(AtSign atSign) {
+  public CompletableFuture<Optional<HostPort>> find(AtSign atSign) {
     Cached cached = cache.get(atSign);
     if (cached != null && cached.expiresAtNanos() - nanoTime.getAsLong() > 0) {
       return CompletableFuture.completedFuture(cached.answer());
@@ -91,8 +92,8 @@ public final class DirectoryClient {
     cache.remove(atSign);
   }
 
-  private CompletableFuture<Optional<Endpoint>> ask(AtSign atSign) {
-    CompletableFuture<Optional<Endpoint>> answer = new CompletableFuture<>();
+  private CompletableFuture<Optional<HostPort>> ask(AtSign atSign) {
+    CompletableFuture<Optional<HostPort>> answer = new CompletableFuture<>();
     attempt(atSign, 1, answer);
     answer.whenComplete(
         (found, failure) -> {
@@ -104,8 +105,8 @@ public final class DirectoryClient {
     return answer;
   }
 
-  private void attempt(AtSign atSign, int number, CompletableFuture<Optional<Endpoint>> answer) {
-    Endpoint directory = config.directory();
+  private void attempt(AtSign atSign, int number, CompletableFuture<Optional<HostPort>> answer) {
+    HostPort directory = config.directory();
     LineClient.connect(
             loops,
             tls,
@@ -151,7 +152,7 @@ public final class DirectoryClient {
             });
   }
 
-  private void remember(AtSign atSign, Optional<Endpoint> found) {
+  private void remember(AtSign atSign, Optional<HostPort> found) {
     long ttl = (found.isPresent() ? config.foundCacheTime() : config.missCacheTime()).toNanos();
     if (ttl <= 0) {
       return;
@@ -170,12 +171,12 @@ public final class DirectoryClient {
     return answer.trim();
   }
 
-  private static Optional<Endpoint> parseAnswer(String line) {
+  private static Optional<HostPort> parseAnswer(String line) {
     if (line.isEmpty() || line.equals("null")) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Endpoint.parse(line));
+      return Optional.of(HostPort.parse(line));
     } catch (IllegalArgumentException e) {
       throw new AtException(
           AtErrorCode.SERVER_EXCEPTION, "the atDirectory answered something else than host:port");

@@ -1,5 +1,6 @@
 package dev.atpj.server.core;
 
+import dev.atpj.protocol.HostPort;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param maxCachedEntries the most answers kept; the cache is emptied when it grows beyond
  */
 public record DirectoryClientConfig(
-    Endpoint directory,
+    HostPort directory,
     Duration foundCacheTime,
     Duration missCacheTime,
     Duration timeout,
@@ -64,7 +65,7 @@ public record DirectoryClientConfig(
    * @param directory where the atDirectory listens
    * @return the configuration
    */
-  public static DirectoryClientConfig defaults(Endpoint directory) {
+  public static DirectoryClientConfig defaults(HostPort directory) {
     return new DirectoryClientConfig(
         directory,
         DEFAULT_FOUND_CACHE_TIME,

@@ -10,9 +10,9 @@ import static dev.atpj.server.config.SettingType.PATH;
 import static dev.atpj.server.config.SettingType.STRING;
 
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.AuthLimits;
-import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
 import dev.atpj.server.notify.NotificationConfig;
@@ -501,9 +501,9 @@ public final class ServerSettings {
     }
   }
 
-  private static Endpoint endpoint(String name, String value) {
+  private static HostPort endpoint(String name, String value) {
     try {
-      return Endpoint.parse(value);
+      return HostPort.parse(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("bad value for " + name + ": " + e.getMessage(), e);
     }

@@ -3,9 +3,9 @@ package dev.atpj.server.peer;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.DirectoryClient;
-import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.LineClient;
 import java.util.ArrayList;
@@ -213,7 +213,7 @@ final class OutboundPool implements AutoCloseable {
         .find(peer)
         .thenCompose(
             found -> {
-              Endpoint endpoint = found.orElseThrow(() -> notInDirectory(peer));
+              HostPort endpoint = found.orElseThrow(() -> notInDirectory(peer));
               connects.incrementAndGet();
               return LineClient.connect(
                   loops,

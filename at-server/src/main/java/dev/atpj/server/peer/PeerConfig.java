@@ -1,7 +1,7 @@
 package dev.atpj.server.peer;
 
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.core.DirectoryClientConfig;
-import dev.atpj.server.core.Endpoint;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -145,7 +145,7 @@ public record PeerConfig(
     }
 
     /** Sets {@link PeerConfig#directory()} to a directory asked with the default settings. */
-    public Builder directory(Endpoint value) {
+    public Builder directory(HostPort value) {
       directory = value == null ? null : DirectoryClientConfig.defaults(value);
       return this;
     }

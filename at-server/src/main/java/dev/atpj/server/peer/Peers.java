@@ -3,6 +3,7 @@ package dev.atpj.server.peer;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.protocol.key.AtKey;
 import dev.atpj.protocol.key.KeyVisibility;
 import dev.atpj.server.ServerContext;
@@ -10,7 +11,6 @@ import dev.atpj.server.cache.CacheRefreshJob;
 import dev.atpj.server.cache.RemoteCache;
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.DirectoryClient;
-import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.data.ReservedKeys;
 import dev.atpj.store.StoredValue;
@@ -163,7 +163,7 @@ public final class Peers implements AutoCloseable {
    * @return its address; fails with AT0007 when the directory does not know it (or none is
    *     configured) and AT0021 when the directory cannot be reached
    */
-  public CompletableFuture<Endpoint> locate(AtSign atSign) {
+  public CompletableFuture<HostPort> locate(AtSign atSign) {
     if (directory == null) {
       return CompletableFuture.failedFuture(
           new AtException(

@@ -3,6 +3,7 @@ package dev.atpj.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.notify.NotificationConfig;
 import dev.atpj.server.ops.OpsConfig;
@@ -116,8 +117,7 @@ class ServerSettingsTest {
     assertThat(settings.source("bindHost")).isEqualTo(ServerSettings.Source.DEFAULT);
     AtServerConfig config = settings.toConfig();
     assertThat(config.cramSecret()).isEqualTo("s3cret");
-    assertThat(config.peers().directory().directory())
-        .isEqualTo(new dev.atpj.server.core.Endpoint("127.0.0.1", 46464));
+    assertThat(config.peers().directory().directory()).isEqualTo(new HostPort("127.0.0.1", 46464));
     assertThat(ServerSettings.resolve(file(REQUIRED), Map.of(), Map.of()).toConfig().peers())
         .isEqualTo(dev.atpj.server.peer.PeerConfig.DEFAULT);
     assertThatThrownBy(

@@ -1,11 +1,11 @@
 package dev.atpj.server.crash;
 
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.HostPort;
 import dev.atpj.server.AtServer;
 import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.AtServerEnvironment;
 import dev.atpj.server.core.DirectoryClientConfig;
-import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.TlsFiles;
 import dev.atpj.server.notify.NotificationConfig;
@@ -49,7 +49,7 @@ public final class NotifyingServerMain {
                 PeerConfig.builder()
                     .directory(
                         DirectoryClientConfig.defaults(
-                                new Endpoint(args[7], Integer.parseInt(args[8])))
+                                new HostPort(args[7], Integer.parseInt(args[8])))
                             .withTimeout(timeout))
                     .connectTimeout(timeout)
                     .requestTimeout(timeout)
