@@ -6,25 +6,26 @@ import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;
 import dev.atpj.server.core.ClientTlsContext;
+import dev.atpj.server.core.DirectoryClient;
+import dev.atpj.server.core.DirectoryClientConfig;
 import dev.atpj.server.core.EventLoops;
-import dev.atpj.server.core.LineClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Asks an atDirectory where an atSign's atServer lives (PROTOCOL.md B4, C2): one TLS connection per
- * question, the atSign sent without its {@code @}, the answer {@code host:port} or {@code null},
- * then {@code @exit}. A fresh connection per question keeps clear of the directory's per-connection
- * penalty for unknown atSigns.
+ * Asks an atDirectory where an atSign's atServer lives (PROTOCOL.md B4, C2), with the blocking
+ * calls and retry policy of the SDK. Each question goes through the servers' asynchronous {@link
+ * DirectoryClient} (one TLS connection per question, the atSign sent without its {@code @}, the
+ * answer {@code host:port} or {@code null}, then {@code @exit}; a fresh connection keeps clear of
+ * the directory's per-connection penalty for unknown atSigns), here without its answer cache, so
+ * every question reaches the directory.
  */
 public final class AtDirectoryClient {
-  private static final String NULL = "null";
-
-  private final EventLoops loops;
-  private final ClientTlsContext tls;
   private final HostPort directory;
   private final ClientOptions options;
+  private final DirectoryClient client;
+  private final Duration attemptTimeout;
 
   /**
    * Creates a directory client.
@@ -36,10 +37,21 @@ public final class AtDirectoryClient {
    */
   public AtDirectoryClient(
       EventLoops loops, ClientTlsContext tls, HostPort directory, ClientOptions options) {
-    this.loops = loops;
-    this.tls = tls;
     this.directory = directory;
     this.options = options;
+    this.attemptTimeout =
+        options.connectTimeout().compareTo(options.requestTimeout()) >= 0
+            ? options.connectTimeout()
+            : options.requestTimeout();
+    this.client =
+        new DirectoryClient(
+            loops,
+            tls,
+            DirectoryClientConfig.defaults(directory)
+                .withCacheTimes(Duration.ZERO, Duration.ZERO)
+                .withTimeout(attemptTimeout)
+                .withAttempts(1),
+            System::nanoTime);
   }
 
   /** The directory's address. */
@@ -56,7 +68,7 @@ public final class AtDirectoryClient {
    *     {@link AtErrorCode#CLIENT_EXCEPTION} for an answer that is not {@code host:port}
    */
   public Optional<HostPort> lookupOnce(AtSign atSign) {
-    Duration bound = options.connectTimeout().plus(options.requestTimeout()).plusSeconds(2);
+    Duration bound = attemptTimeout.multipliedBy(2).plusSeconds(2);
     return Blocking.await(lookupAsync(atSign), bound, "directory answer from " + directory);
   }
 
@@ -102,38 +114,33 @@ public final class AtDirectoryClient {
    * @return its atServer's address, or empty for {@code null}
    */
   public CompletableFuture<Optional<HostPort>> lookupAsync(AtSign atSign) {
-    return LineClient.connect(
-            loops,
-            tls,
-            directory.host(),
-            directory.port(),
-            options.connectTimeout(),
-            raw -> raw.startsWith("@") ? raw.substring(1) : raw)
-        .thenCompose(
-            client ->
-                client
-                    .request(atSign.name(), options.requestTimeout())
-                    .whenComplete(
-                        (answer, failure) -> {
-                          if (client.isOpen()) {
-                            client.send("@exit");
-                          }
-                          client.close();
-                        }))
-        .thenApply(answer -> parse(atSign, answer.strip()));
+    return client
+        .find(atSign)
+        .handle(
+            (found, failure) -> {
+              if (failure != null) {
+                throw malformed(failure)
+                    ? new AtException(
+                        AtErrorCode.CLIENT_EXCEPTION,
+                        "the directory "
+                            + directory
+                            + " answered something else than host:port"
+                            + " for "
+                            + atSign)
+                    : Blocking.unwrap(failure);
+              }
+              return found;
+            });
   }
 
-  private Optional<HostPort> parse(AtSign atSign, String answer) {
-    if (answer.equals(NULL)) {
-      return Optional.empty();
+  /** Whether the directory answered, but not {@code host:port} ({@link DirectoryClient}'s code). */
+  private static boolean malformed(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AtException at && at.code() == AtErrorCode.SERVER_EXCEPTION) {
+        return true;
+      }
     }
-    try {
-      return Optional.of(HostPort.parse(answer));
-    } catch (IllegalArgumentException e) {
-      throw new AtException(
-          AtErrorCode.CLIENT_EXCEPTION,
-          "the directory " + directory + " answered '" + answer + "' for " + atSign);
-    }
+    return false;
   }
 
   private void pause() {

@@ -86,6 +86,20 @@ class AtConnectorTest {
   }
 
   @Test
+  void anAnswerThatIsNotHostPortIsAClientErrorWithoutRetries() {
+    // The double is no directory: it answers the bare atSign with an error line.
+    try (AtConnector confused = AtConnector.using(loops, alice.address(), connector.options())) {
+      long asked = alice.received().stream().filter("bob"::equals).count();
+      assertThatThrownBy(() -> confused.locate(AtSign.parse("@bob")))
+          .isInstanceOf(AtException.class)
+          .hasMessageContaining("answered something else than host:port for @bob")
+          .extracting(e -> ((AtException) e).code())
+          .isEqualTo(AtErrorCode.CLIENT_EXCEPTION);
+      assertThat(alice.received().stream().filter("bob"::equals).count()).isEqualTo(asked + 1);
+    }
+  }
+
+  @Test
   void cramAuthenticatesAndCommandsReturnTheirPayload() {
     try (AtConnection connection = connector.connectWithCram(ALICE, SECRET)) {
       assertThat(connection.authenticatedAs()).contains(ALICE);
