@@ -2,6 +2,7 @@ package dev.atpj.server.cache;
 
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.ops.PeriodicJob;
 import dev.atpj.store.AtStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +33,8 @@ public final class CacheRefreshJob implements AutoCloseable {
   private final RemoteCache cache;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
-  private final Duration interval;
+  private final PeriodicJob job;
   private CompletableFuture<Map<RefreshOutcome, Integer>> running;
-  private ScheduledFuture<?> schedule;
 
   /**
    * A job; call {@link #start()} to run it every interval.
@@ -57,14 +55,12 @@ public final class CacheRefreshJob implements AutoCloseable {
     this.cache = cache;
     this.clock = clock;
     this.scheduler = scheduler;
-    this.interval = interval;
+    this.job = new PeriodicJob("cache.refresh", this::runScheduled, scheduler, interval);
   }
 
-  /** Schedules a run every interval, the first after one interval. */
-  public synchronized void start() {
-    long millis = interval.toMillis();
-    schedule =
-        scheduler.scheduleWithFixedDelay(this::runScheduled, millis, millis, TimeUnit.MILLISECONDS);
+  /** Schedules a run every interval after the previous one ended, the first after one interval. */
+  public void start() {
+    job.start();
   }
 
   /**
@@ -85,21 +81,18 @@ public final class CacheRefreshJob implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (schedule != null) {
-      schedule.cancel(false);
-    }
+  public void close() {
+    job.close();
   }
 
-  private void runScheduled() {
-    runNow()
-        .whenComplete(
-            (counts, failure) -> {
-              if (failure != null) {
-                LOG.warn("cache refresh failed", failure);
-              } else if (!counts.isEmpty()) {
+  private CompletableFuture<Boolean> runScheduled() {
+    return runNow()
+        .thenApply(
+            counts -> {
+              if (!counts.isEmpty()) {
                 LOG.info("cache refresh: {}", counts);
               }
+              return false;
             });
   }
 

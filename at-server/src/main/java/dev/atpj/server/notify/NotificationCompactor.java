@@ -1,18 +1,14 @@
 package dev.atpj.server.notify;
 
+import dev.atpj.server.ops.PeriodicJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Removes notification records whose ttln has passed, sent, received or self, in the background. A
@@ -22,17 +18,12 @@ import org.slf4j.LoggerFactory;
  * unknown afterwards ({@code notify:status} answers {@code data:null}).
  */
 final class NotificationCompactor implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(NotificationCompactor.class);
-
   private final NotificationLog log;
   private final Clock clock;
-  private final ScheduledExecutorService scheduler;
-  private final Duration interval;
   private final int batchSize;
   private final AtomicLong removed = new AtomicLong();
+  private final PeriodicJob job;
   private Instant resumeFrom = Instant.EPOCH;
-  private ScheduledFuture<?> next;
-  private boolean closed;
 
   NotificationCompactor(
       NotificationLog log,
@@ -42,13 +33,17 @@ final class NotificationCompactor implements AutoCloseable {
       int batchSize) {
     this.log = log;
     this.clock = clock;
-    this.scheduler = scheduler;
-    this.interval = interval;
     this.batchSize = batchSize;
+    this.job =
+        new PeriodicJob(
+            "notification.compaction",
+            () -> runOnce().thenApply(count -> count >= batchSize),
+            scheduler,
+            interval);
   }
 
   void start() {
-    schedule(interval);
+    job.start();
   }
 
   /** Records removed since start. */
@@ -91,42 +86,7 @@ final class NotificationCompactor implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
-    if (next != null) {
-      next.cancel(false);
-    }
-  }
-
-  private synchronized void schedule(Duration delay) {
-    if (closed) {
-      return;
-    }
-    try {
-      next = scheduler.schedule(this::run, delay.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException stopping) {
-      closed = true;
-    }
-  }
-
-  private void run() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-    }
-    try {
-      runOnce()
-          .whenComplete(
-              (count, failure) -> {
-                if (failure != null) {
-                  LOG.warn("notification compaction failed", failure);
-                }
-                schedule(count != null && count >= batchSize ? Duration.ZERO : interval);
-              });
-    } catch (RuntimeException e) {
-      LOG.warn("notification compaction failed", e);
-      schedule(interval);
-    }
+  public void close() {
+    job.close();
   }
 }
