@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  * atpj_connections_opened_total}, {@code atpj_verb_seconds{verb}} (count, sum, max: verbs per
  * second and latency by verb), {@code atpj_errors_total{code}}, {@code
  * atpj_notifications_total{state}} (queued, delivered, failed), {@code
- * atpj_outbound_connections{state}} (active, idle), {@code atpj_storage_bytes}, {@code
- * atpj_commit_id}, {@code atpj_compaction_removed_total{log}}.
+ * atpj_outbound_connections{state}} (active: a request in flight, idle), {@code
+ * atpj_storage_bytes}, {@code atpj_commit_id}, {@code atpj_compaction_removed_total{log}}.
  */
 public final class ServerMetrics implements AutoCloseable {
   /** The tag naming the atSign. */
@@ -47,7 +47,7 @@ public final class ServerMetrics implements AutoCloseable {
   private final Counter queued;
   private final Counter delivered;
   private final Counter failed;
-  private volatile IntSupplier outboundActive = () -> 0;
+  private volatile IntSupplier outboundOpen = () -> 0;
   private volatile IntSupplier outboundIdle = () -> 0;
   private volatile Supplier<NotificationCounts> notificationCounts;
 
@@ -75,7 +75,7 @@ public final class ServerMetrics implements AutoCloseable {
     queued = notifications("queued");
     delivered = notifications("delivered");
     failed = notifications("failed");
-    Gauge.builder("atpj.outbound.connections", this, m -> m.outboundActive.getAsInt())
+    Gauge.builder("atpj.outbound.connections", this, m -> m.outboundBusy())
         .tags(tags.and("state", "active"))
         .description("pooled outbound connections")
         .register(registry);
@@ -140,9 +140,13 @@ public final class ServerMetrics implements AutoCloseable {
     return inbound.get();
   }
 
-  /** Open outbound connections (B13 {@code activeOutboundConnections}). */
+  /** Open outbound connections, busy or idle (B13 {@code activeOutboundConnections}). */
   public int activeOutbound() {
-    return outboundActive.getAsInt() + outboundIdle.getAsInt();
+    return outboundOpen.getAsInt();
+  }
+
+  private int outboundBusy() {
+    return Math.max(0, outboundOpen.getAsInt() - outboundIdle.getAsInt());
   }
 
   /**
@@ -199,11 +203,11 @@ public final class ServerMetrics implements AutoCloseable {
   /**
    * Lets the outbound connection pool report its use.
    *
-   * @param active connections in use
-   * @param idle connections open but idle
+   * @param open connections open now, busy or idle
+   * @param idle those of them with no request in flight
    */
-  public void outboundPool(IntSupplier active, IntSupplier idle) {
-    this.outboundActive = active;
+  public void outboundPool(IntSupplier open, IntSupplier idle) {
+    this.outboundOpen = open;
     this.outboundIdle = idle;
   }
 
