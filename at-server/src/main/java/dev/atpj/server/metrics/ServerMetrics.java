@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,15 +28,21 @@ import java.util.function.Supplier;
  * registry, or a test's simple registry), so an unpublished server pays almost nothing.
  *
  * <p>Series (Prometheus names): {@code atpj_connections_active{direction}}, {@code
- * atpj_connections_opened_total}, {@code atpj_verb_seconds{verb}} (count, sum, max: verbs per
- * second and latency by verb), {@code atpj_errors_total{code}}, {@code
- * atpj_notifications_total{state}} (queued, delivered, failed), {@code
- * atpj_outbound_connections{state}} (active: a request in flight, idle), {@code
+ * atpj_connections_opened_total}, {@code atpj_verb_seconds{verb}} (count, sum, max and histogram
+ * buckets {@code _bucket{le}}: verbs per second and latency percentiles by verb), {@code
+ * atpj_errors_total{code}}, {@code atpj_notifications_total{state}} (queued, delivered, failed),
+ * {@code atpj_outbound_connections{state}} (active: a request in flight, idle), {@code
  * atpj_storage_bytes}, {@code atpj_commit_id}, {@code atpj_compaction_removed_total{log}}.
  */
 public final class ServerMetrics implements AutoCloseable {
   /** The tag naming the atSign. */
   public static final String ATSIGN_TAG = "atsign";
+
+  /** The smallest verb latency the histogram tells apart (its lowest bucket). */
+  public static final Duration MIN_EXPECTED_LATENCY = Duration.ofNanos(100_000);
+
+  /** The largest verb latency the histogram tells apart (beyond it, only {@code +Inf}). */
+  public static final Duration MAX_EXPECTED_LATENCY = Duration.ofSeconds(10);
 
   private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
   private final List<MeterRegistry> published = new CopyOnWriteArrayList<>();
@@ -164,6 +171,9 @@ public final class ServerMetrics implements AutoCloseable {
                 Timer.builder("atpj.verb")
                     .tags(tags.and("verb", n))
                     .description("commands handled, by verb")
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(MIN_EXPECTED_LATENCY)
+                    .maximumExpectedValue(MAX_EXPECTED_LATENCY)
                     .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
