@@ -3,12 +3,16 @@ package dev.atpj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.protocol.key.Metadata;
+import dev.atpj.server.ops.OpsExecutor;
 import dev.atpj.store.CommitOp;
 import dev.atpj.store.StoredValue;
 import dev.atpj.testing.TestPki;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,46 @@ class ScanWireTest {
           .startsWith("error:AT0007-")
           .contains("no atDirectory configured");
       assertThat(client.command("scan:@scanner phone")).isEqualTo("data:[\"phone@scanner\"]");
+    }
+  }
+
+  @Test
+  void theStoreIsWalkedOffTheEventLoopAndRepliesKeepTheirOrder() throws Exception {
+    CountDownLatch started = new CountDownLatch(OpsExecutor.THREADS);
+    CountDownLatch release = new CountDownLatch(1);
+    try (WireClient scanning = Wire.owner(fixture, server);
+        WireClient other = Wire.owner(fixture, server)) {
+      for (int i = 0; i < OpsExecutor.THREADS; i++) {
+        server
+            .context()
+            .opsExecutor()
+            .execute(
+                () -> {
+                  started.countDown();
+                  awaitQuietly(release);
+                });
+      }
+      assertThat(started.await(10, TimeUnit.SECONDS)).as("the ops threads are held").isTrue();
+      scanning.send("scan phone");
+      scanning.send("llookup:phone@scanner");
+      CompletableFuture<String> scan = CompletableFuture.supplyAsync(scanning::readReply);
+      assertThat(other.command("llookup:phone@scanner"))
+          .as("the event loops answer while a scan waits for the ops executor")
+          .isEqualTo("data:x");
+      assertThat(scan).as("the scan waits for the ops executor").isNotDone();
+      release.countDown();
+      assertThat(scan.get(10, TimeUnit.SECONDS)).isEqualTo("data:[\"phone@scanner\"]");
+      assertThat(scanning.readReply()).isEqualTo("data:x");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

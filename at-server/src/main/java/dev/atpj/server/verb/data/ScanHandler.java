@@ -13,6 +13,7 @@ import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
 import dev.atpj.server.verb.peer.BlockedPeers;
 import dev.atpj.server.verb.peer.RemoteScan;
+import dev.atpj.store.AtStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.function.Predicate;
  * {@code scan[:showhidden:true][ <regex>]} (PROTOCOL.md B10, C8): the JSON array of the keys the
  * connection may see, in key order, streamed from the store (never materialised), without keys that
  * are not yet born or have expired. The regex is a search on the stored key name, before any prefix
- * is stripped.
+ * is stripped. An owner's scan may examine every key, so the store is walked on the ops executor,
+ * never on the connection's event loop; the session still answers the connection's commands in
+ * order.
  *
  * <ul>
  *   <li>Unauthenticated: {@code public:} keys except {@code public:_…}, shown without {@code
@@ -61,23 +64,31 @@ public final class ScanHandler implements VerbHandler<Scan> {
     KeyPattern pattern = KeyPattern.compile(command.regex());
     View view = View.of(auth, command.showsHidden());
     Instant now = session.server().clock().instant();
+    AtStore store = session.server().store();
+    return CompletableFuture.supplyAsync(
+        () -> Reply.data(render(keys(store, view, pattern, now))), session.server().opsExecutor());
+  }
+
+  /** Streams the store under the view's prefix; may examine every key, so never on a loop. */
+  private static List<String> keys(AtStore store, View view, KeyPattern pattern, Instant now) {
     List<String> keys = new ArrayList<>();
-    session
-        .server()
-        .store()
-        .forEachKey(
-            view.prefix(),
-            entry -> {
-              String key = entry.key();
-              if (view.shows().test(key)
-                  && entry.value().metadata().isActiveAt(now)
-                  && pattern.find(key)) {
-                keys.add(key.substring(view.strip()));
-              }
-              return true;
-            });
+    store.forEachKey(
+        view.prefix(),
+        entry -> {
+          String key = entry.key();
+          if (view.shows().test(key)
+              && entry.value().metadata().isActiveAt(now)
+              && pattern.find(key)) {
+            keys.add(key.substring(view.strip()));
+          }
+          return true;
+        });
+    return keys;
+  }
+
+  private static String render(List<String> keys) {
     try {
-      return CompletableFuture.completedFuture(Reply.data(JSON.writeValueAsString(keys)));
+      return JSON.writeValueAsString(keys);
     } catch (JsonProcessingException e) {
       throw new AtException(AtErrorCode.INTERNAL_SERVER_ERROR, "cannot render the key list", e);
     }
