@@ -24,28 +24,11 @@ final class ForwardCommand {
   static String render(Notification n, Instant now) {
     long remaining = Math.max(1, n.expiresAt().toEpochMilli() - now.toEpochMilli());
     MetadataOptions options = options(n.metadata(), n.encrypted());
-    if (n.messageType() == MessageType.TEXT) {
-      String text = n.key().substring(n.to().toString().length() + 1);
-      return new Notify(
-              n.id(),
-              n.operation(),
-              MessageType.TEXT,
-              null,
-              null,
-              null,
-              n.notifier(),
-              remaining,
-              options,
-              n.to(),
-              null,
-              text,
-              null)
-          .render();
-    }
+    boolean text = n.messageType() == MessageType.TEXT;
     return new Notify(
             n.id(),
             n.operation(),
-            MessageType.KEY,
+            text ? MessageType.TEXT : MessageType.KEY,
             null,
             null,
             null,
@@ -53,9 +36,9 @@ final class ForwardCommand {
             remaining,
             options,
             n.to(),
-            AtKey.parse(n.key()),
-            null,
-            n.value())
+            text ? null : AtKey.parse(n.key()),
+            text ? n.key().substring(n.to().toString().length() + 1) : null,
+            text ? null : n.value())
         .render();
   }
 

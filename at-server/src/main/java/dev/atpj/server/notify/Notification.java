@@ -93,6 +93,15 @@ public record Notification(
 
   /** A copy with another status. */
   public Notification withStatus(NotificationStatus newStatus) {
+    return copy(newStatus, attempts);
+  }
+
+  /** A copy with another attempt count. */
+  public Notification withAttempts(int count) {
+    return copy(status, count);
+  }
+
+  private Notification copy(NotificationStatus newStatus, int count) {
     return new Notification(
         id,
         kind,
@@ -109,29 +118,6 @@ public record Notification(
         ttlnMillis,
         createdAt,
         newStatus,
-        attempts,
-        encrypted,
-        metadata);
-  }
-
-  /** A copy with another attempt count. */
-  public Notification withAttempts(int count) {
-    return new Notification(
-        id,
-        kind,
-        from,
-        to,
-        key,
-        value,
-        operation,
-        messageType,
-        priority,
-        strategy,
-        latestN,
-        notifier,
-        ttlnMillis,
-        createdAt,
-        status,
         count,
         encrypted,
         metadata);

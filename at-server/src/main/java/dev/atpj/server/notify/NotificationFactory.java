@@ -204,23 +204,7 @@ final class NotificationFactory {
 
   /** The {@code notify} of one recipient of a {@code notify:all}. */
   static Notify single(NotifyAll c, AtSign to) {
-    if (c.messageType() == MessageType.TEXT) {
-      return new Notify(
-          null,
-          c.operation(),
-          MessageType.TEXT,
-          null,
-          null,
-          null,
-          null,
-          null,
-          c.options(),
-          to,
-          null,
-          c.key().entity(),
-          null);
-    }
-    AtKey key = AtKey.ofShared(to, c.key().entity(), c.key().owner());
+    boolean text = c.messageType() == MessageType.TEXT;
     return new Notify(
         null,
         c.operation(),
@@ -232,8 +216,8 @@ final class NotificationFactory {
         null,
         c.options(),
         to,
-        key,
-        null,
-        c.value());
+        text ? null : AtKey.ofShared(to, c.key().entity(), c.key().owner()),
+        text ? c.key().entity() : null,
+        text ? null : c.value());
   }
 }
