@@ -327,7 +327,6 @@ public final class AtClient implements AutoCloseable {
   public String notify(AtKey key, String value, Duration ttln) {
     AtKey k = key.owner() == null ? key.withOwner(atSign) : key;
     AtSign to = recipientOf(k);
-    String id = UUID.randomUUID().toString();
     MetadataOptions options = null;
     String sent = value;
     if (value != null && to != null) {
@@ -335,22 +334,15 @@ public final class AtClient implements AutoCloseable {
       options = e.options();
       sent = e.cipherText();
     }
-    Notify command =
-        new Notify(
-            id,
-            NotifyOperation.UPDATE,
-            null,
-            null,
-            null,
-            null,
-            null,
-            ttln == null ? null : ttln.toMillis(),
-            options,
-            to,
-            k,
-            null,
-            sent);
-    return remote.execute(command);
+    return send(
+        NotifyOperation.UPDATE,
+        null,
+        ttln == null ? null : ttln.toMillis(),
+        options,
+        to,
+        k,
+        null,
+        sent);
   }
 
   /**
@@ -361,22 +353,7 @@ public final class AtClient implements AutoCloseable {
    */
   public String notifyDelete(AtKey key) {
     AtKey k = key.owner() == null ? key.withOwner(atSign) : key;
-    Notify command =
-        new Notify(
-            UUID.randomUUID().toString(),
-            NotifyOperation.DELETE,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            recipientOf(k),
-            k,
-            null,
-            null);
-    return remote.execute(command);
+    return send(NotifyOperation.DELETE, null, null, null, recipientOf(k), k, null, null);
   }
 
   /**
@@ -387,22 +364,35 @@ public final class AtClient implements AutoCloseable {
    * @return the notification id
    */
   public String notifyText(AtSign to, String text) {
-    Notify command =
+    return send(null, MessageType.TEXT, null, null, to, null, text, null);
+  }
+
+  /** Sends a {@code notify} with a fresh id and the server's defaults for what is not given. */
+  private String send(
+      NotifyOperation operation,
+      MessageType type,
+      Long ttlnMillis,
+      MetadataOptions options,
+      AtSign to,
+      AtKey key,
+      String text,
+      String value) {
+    String id = UUID.randomUUID().toString();
+    return remote.execute(
         new Notify(
-            UUID.randomUUID().toString(),
-            null,
-            MessageType.TEXT,
-            null,
-            null,
+            id,
+            operation,
+            type,
             null,
             null,
             null,
             null,
+            ttlnMillis,
+            options,
             to,
-            null,
+            key,
             text,
-            null);
-    return remote.execute(command);
+            value));
   }
 
   /**
