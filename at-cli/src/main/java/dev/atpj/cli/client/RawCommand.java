@@ -71,19 +71,8 @@ public final class RawCommand implements Callable<Integer> {
       err.flush();
       String prompt = noAuth ? "@" : t.atSign() + "@";
       try {
-        while (true) {
-          if (input.interactive()) {
-            out.print(prompt);
-            out.flush();
-          }
-          String line = in.readLine();
-          if (line == null) {
-            break;
-          }
-          line = ShellInput.clean(line);
-          if (line.isEmpty()) {
-            continue;
-          }
+        String line;
+        while ((line = input.next(in, out, prompt)) != null) {
           if (line.equals("@exit")) {
             break;
           }

@@ -70,19 +70,8 @@ public final class ReplCommand implements Callable<Integer> {
       out.println("atp repl as " + t.atSign() + " (/help for commands, /quit to leave)");
       out.flush();
       try {
-        while (true) {
-          if (input.interactive()) {
-            out.print(t.atSign() + "> ");
-            out.flush();
-          }
-          String line = in.readLine();
-          if (line == null) {
-            break;
-          }
-          line = ShellInput.clean(line);
-          if (line.isEmpty()) {
-            continue;
-          }
+        String line;
+        while ((line = input.next(in, out, t.atSign() + "> ")) != null) {
           if (line.equals("/quit") || line.equals("/exit") || line.equals("@exit")) {
             break;
           }
