@@ -3,7 +3,6 @@ package dev.atpj.server.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.protocol.command.CommandParser;
-import dev.atpj.protocol.command.MessageType;
 import dev.atpj.protocol.command.Notify;
 import dev.atpj.protocol.key.Metadata;
 import java.time.Instant;
@@ -17,24 +16,9 @@ class ForwardCommandTest {
   void metadataOptionsFollowTheReferenceFragmentOrderAndTtlnIsWhatIsLeft() {
     Notification n = NotificationsForTests.sent("6c1f", "phone.wavi", T);
     Notification withMetadata =
-        new Notification(
-            n.id(),
-            n.kind(),
-            n.from(),
-            n.to(),
-            n.key(),
+        NotificationsForTests.withValue(
+            n,
             "c1pher",
-            n.operation(),
-            n.messageType(),
-            n.priority(),
-            n.strategy(),
-            n.latestN(),
-            n.notifier(),
-            n.ttlnMillis(),
-            n.createdAt(),
-            n.status(),
-            0,
-            true,
             Metadata.builder()
                 .ivNonce("AAAA")
                 .ttr(-1L)
@@ -58,26 +42,7 @@ class ForwardCommandTest {
   @Test
   void aTextMessageCarriesItsTextAndAnExpiredOneOneMillisecond() {
     Notification n = NotificationsForTests.sent("t1", "k", T);
-    Notification text =
-        new Notification(
-            n.id(),
-            n.kind(),
-            n.from(),
-            n.to(),
-            "@bob:hello there",
-            null,
-            n.operation(),
-            MessageType.TEXT,
-            n.priority(),
-            n.strategy(),
-            n.latestN(),
-            "chat",
-            n.ttlnMillis(),
-            n.createdAt(),
-            n.status(),
-            0,
-            false,
-            null);
+    Notification text = NotificationsForTests.text(n, "@bob:hello there", "chat");
     assertThat(ForwardCommand.render(text, T.plusSeconds(3600)))
         .isEqualTo(
             "notify:id:t1:update:messageType:text:notifier:chat:ttln:1:isEncrypted:false"

@@ -29,25 +29,7 @@ class MonitorSubscriptionTest {
 
   private Notification received(String id) {
     Notification n = NotificationsForTests.sent(id, "k", log.nextTime());
-    return new Notification(
-        n.id(),
-        NotificationKind.RECEIVED,
-        n.from(),
-        n.to(),
-        n.key(),
-        n.value(),
-        n.operation(),
-        n.messageType(),
-        n.priority(),
-        n.strategy(),
-        n.latestN(),
-        n.notifier(),
-        n.ttlnMillis(),
-        n.createdAt(),
-        NotificationStatus.DELIVERED,
-        0,
-        true,
-        n.metadata());
+    return NotificationsForTests.received(n, n.value(), n.metadata());
   }
 
   private Notification stored(String id) {

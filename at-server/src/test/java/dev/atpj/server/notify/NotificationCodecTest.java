@@ -45,26 +45,7 @@ class NotificationCodecTest {
   @Test
   void absentValueAndMetadataStayAbsent() {
     Notification n = NotificationsForTests.sent("id-2", "k", T);
-    Notification bare =
-        new Notification(
-            n.id(),
-            n.kind(),
-            n.from(),
-            n.to(),
-            "@bob:hello",
-            null,
-            n.operation(),
-            MessageType.TEXT,
-            n.priority(),
-            n.strategy(),
-            n.latestN(),
-            n.notifier(),
-            n.ttlnMillis(),
-            n.createdAt(),
-            n.status(),
-            0,
-            false,
-            null);
+    Notification bare = NotificationsForTests.text(n, "@bob:hello", n.notifier());
     Notification decoded = NotificationCodec.decode("id-2", T, NotificationCodec.encode(bare));
     assertThat(decoded.value()).isNull();
     assertThat(decoded.metadata()).isEqualTo(Metadata.EMPTY);

@@ -15,25 +15,8 @@ class NotificationJsonTest {
   void monitorShapeHasTheReferenceFieldsWithTypesAtJavaReads() {
     Notification n = NotificationsForTests.sent("6c1f", "phone", T);
     Notification received =
-        new Notification(
-            n.id(),
-            NotificationKind.RECEIVED,
-            n.from(),
-            n.to(),
-            n.key(),
-            "c1pher",
-            n.operation(),
-            n.messageType(),
-            n.priority(),
-            n.strategy(),
-            n.latestN(),
-            n.notifier(),
-            n.ttlnMillis(),
-            n.createdAt(),
-            NotificationStatus.DELIVERED,
-            0,
-            true,
-            Metadata.builder().ttr(-1L).ivNonce("AAAA").dataSignature("c2ln").build());
+        NotificationsForTests.received(
+            n, "c1pher", Metadata.builder().ttr(-1L).ivNonce("AAAA").dataSignature("c2ln").build());
     assertThat(NotificationJson.monitor(received))
         .isEqualTo(
             "{\"id\":\"6c1f\",\"from\":\"@alice\",\"to\":\"@bob\",\"key\":\"@bob:phone@alice\","
@@ -46,26 +29,7 @@ class NotificationJsonTest {
   @Test
   void withoutValueTheValueIsNullAndMetadataStillAnObject() {
     Notification n = NotificationsForTests.sent("x", "k", T);
-    Notification bare =
-        new Notification(
-            n.id(),
-            n.kind(),
-            n.from(),
-            n.to(),
-            n.key(),
-            null,
-            n.operation(),
-            n.messageType(),
-            n.priority(),
-            n.strategy(),
-            n.latestN(),
-            n.notifier(),
-            n.ttlnMillis(),
-            n.createdAt(),
-            n.status(),
-            0,
-            true,
-            null);
+    Notification bare = NotificationsForTests.withValue(n, null, null);
     assertThat(NotificationJson.monitor(bare))
         .contains("\"value\":null,")
         .contains("\"metadata\":{\"expiresAt\":");

@@ -41,24 +41,98 @@ final class NotificationsForTests {
   /** The same with {@code strategy:latest}. */
   static Notification latest(String id, String notifier, int latestN, Instant createdAt) {
     Notification n = sent(id, "k", createdAt);
-    return new Notification(
-        n.id(),
+    return copy(
+        n,
         n.kind(),
-        n.from(),
-        n.to(),
         n.key(),
         n.value(),
-        n.operation(),
         n.messageType(),
-        n.priority(),
         NotifyStrategy.LATEST,
+        latestN,
+        notifier,
+        n.status(),
+        true,
+        n.metadata());
+  }
+
+  /** The same notification as bob's atServer holds it: received and delivered. */
+  static Notification received(Notification n, String value, Metadata metadata) {
+    return copy(
+        n,
+        NotificationKind.RECEIVED,
+        n.key(),
+        value,
+        n.messageType(),
+        n.strategy(),
+        n.latestN(),
+        n.notifier(),
+        NotificationStatus.DELIVERED,
+        true,
+        metadata);
+  }
+
+  /** The same with another value and metadata (null for none). */
+  static Notification withValue(Notification n, String value, Metadata metadata) {
+    return copy(
+        n,
+        n.kind(),
+        n.key(),
+        value,
+        n.messageType(),
+        n.strategy(),
+        n.latestN(),
+        n.notifier(),
+        n.status(),
+        true,
+        metadata);
+  }
+
+  /** The same as a text message: {@code key} is {@code @<to>:<text>}; no value or metadata. */
+  static Notification text(Notification n, String key, String notifier) {
+    return copy(
+        n,
+        n.kind(),
+        key,
+        null,
+        MessageType.TEXT,
+        n.strategy(),
+        n.latestN(),
+        notifier,
+        n.status(),
+        false,
+        null);
+  }
+
+  private static Notification copy(
+      Notification n,
+      NotificationKind kind,
+      String key,
+      String value,
+      MessageType messageType,
+      NotifyStrategy strategy,
+      int latestN,
+      String notifier,
+      NotificationStatus status,
+      boolean encrypted,
+      Metadata metadata) {
+    return new Notification(
+        n.id(),
+        kind,
+        n.from(),
+        n.to(),
+        key,
+        value,
+        n.operation(),
+        messageType,
+        n.priority(),
+        strategy,
         latestN,
         notifier,
         n.ttlnMillis(),
         n.createdAt(),
-        n.status(),
+        status,
         0,
-        true,
-        n.metadata());
+        encrypted,
+        metadata);
   }
 }
