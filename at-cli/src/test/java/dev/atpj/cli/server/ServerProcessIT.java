@@ -2,18 +2,13 @@ package dev.atpj.cli.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atpj.cli.ProcessLines;
 import dev.atpj.pki.ServerCredentials;
 import dev.atpj.testing.TestPki;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -59,46 +54,16 @@ class ServerProcessIT {
                   "ATPJ_PORT",
                   "0"));
       Process process = builder.start();
-      BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-      Thread reader = new Thread(() -> readLines(process, lines), "server-stdout");
-      reader.setDaemon(true);
-      reader.start();
+      ProcessLines lines = ProcessLines.follow(process, "server-stdout");
       try {
-        assertThat(awaitLineStarting(lines, "ready")).startsWith("ready 127.0.0.1:");
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
-            .start()
-            .waitFor(10, TimeUnit.SECONDS);
+        assertThat(lines.awaitLineStarting("ready")).startsWith("ready 127.0.0.1:");
+        lines.signal(signal);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIG" + signal).isTrue();
         assertThat(process.exitValue()).as("exit code after SIG" + signal).isZero();
-        assertThat(awaitLineStarting(lines, "stopped")).isEqualTo("stopped");
+        assertThat(lines.awaitLineStarting("stopped")).isEqualTo("stopped");
       } finally {
         process.destroyForcibly();
       }
-    }
-  }
-
-  private static String awaitLineStarting(BlockingQueue<String> lines, String prefix)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      String line = lines.poll(1, TimeUnit.SECONDS);
-      if (line != null && line.startsWith(prefix)) {
-        return line;
-      }
-    }
-    throw new AssertionError("no line starting with '" + prefix + "'");
-  }
-
-  private static void readLines(Process process, BlockingQueue<String> lines) {
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lines.add(line);
-      }
-    } catch (IOException e) {
-      // the process ended
     }
   }
 }
