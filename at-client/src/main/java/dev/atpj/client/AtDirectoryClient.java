@@ -119,28 +119,32 @@ public final class AtDirectoryClient {
         .handle(
             (found, failure) -> {
               if (failure != null) {
-                throw malformed(failure)
-                    ? new AtException(
-                        AtErrorCode.CLIENT_EXCEPTION,
-                        "the directory "
-                            + directory
-                            + " answered something else than host:port"
-                            + " for "
-                            + atSign)
-                    : Blocking.unwrap(failure);
+                throw reason(atSign, failure);
               }
               return found;
             });
   }
 
-  /** Whether the directory answered, but not {@code host:port} ({@link DirectoryClient}'s code). */
-  private static boolean malformed(Throwable failure) {
+  /**
+   * What went wrong, as the connection said it ({@link DirectoryClient} wraps it): the deepest
+   * {@link AtException}, and an answer that is not {@code host:port} as a client error.
+   */
+  private AtException reason(AtSign atSign, Throwable failure) {
+    AtException deepest = null;
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof AtException at && at.code() == AtErrorCode.SERVER_EXCEPTION) {
-        return true;
+      if (cause instanceof AtException at) {
+        deepest = at;
       }
     }
-    return false;
+    if (deepest == null) {
+      return Blocking.unwrap(failure);
+    }
+    if (deepest.code() == AtErrorCode.SERVER_EXCEPTION) {
+      return new AtException(
+          AtErrorCode.CLIENT_EXCEPTION,
+          "the directory " + directory + " answered something else than host:port for " + atSign);
+    }
+    return deepest;
   }
 
   private void pause() {
