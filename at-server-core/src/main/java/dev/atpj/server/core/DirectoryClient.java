@@ -93,9 +93,11 @@ public final class DirectoryClient {
 
   private CompletableFuture<Optional<Endpoint>> ask(AtSign atSign) {
     CompletableFuture<Optional<Endpoint>> answer = new CompletableFuture<>();
+    long started = System.nanoTime();
     attempt(atSign, 1, answer);
     answer.whenComplete(
         (found, failure) -> {
+          LatencyLog.step("directory lookup", atSign, started);
           inFlight.remove(atSign);
           if (failure == null) {
             remember(atSign, found);

@@ -97,6 +97,7 @@ public final class LineClient implements AutoCloseable {
                         .addLast(holder[0].new Reader(stripper));
                   }
                 });
+    long started = System.nanoTime();
     ChannelFuture connect = bootstrap.connect(host, port);
     connect.addListener(
         f -> {
@@ -104,11 +105,14 @@ public final class LineClient implements AutoCloseable {
             result.completeExceptionally(unreachable(host, port, f.cause()));
             return;
           }
+          LatencyLog.step("tcp connect", host + ":" + port, started);
+          long handshaking = System.nanoTime();
           SslHandler ssl = connect.channel().pipeline().get(SslHandler.class);
           ssl.handshakeFuture()
               .addListener(
                   h -> {
                     if (h.isSuccess()) {
+                      LatencyLog.step("tls handshake", host + ":" + port, handshaking);
                       result.complete(holder[0]);
                     } else {
                       connect.channel().close();

@@ -12,6 +12,7 @@ import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.DirectoryClient;
 import dev.atpj.server.core.Endpoint;
 import dev.atpj.server.core.EventLoops;
+import dev.atpj.server.core.LatencyLog;
 import dev.atpj.server.data.ReservedKeys;
 import dev.atpj.store.StoredValue;
 import java.security.PrivateKey;
@@ -206,8 +207,10 @@ public final class Peers implements AutoCloseable {
    */
   public CompletableFuture<Void> verifyPol(AtSign peer, String sessionId, String proof) {
     boolean keyWasCached = signingKeys.isCached(peer);
+    long started = System.nanoTime();
     CompletableFuture<String> cookie =
         request(peer, Access.PUBLIC, "lookup:" + sessionId + peer, config.requestTimeout())
+            .whenComplete((c, f) -> LatencyLog.step("pol cookie fetched", peer, started))
             .exceptionallyCompose(
                 failure ->
                     CompletableFuture.failedFuture(
@@ -220,7 +223,9 @@ public final class Peers implements AutoCloseable {
                 .get(peer, false)
                 .thenCompose(
                     key -> {
+                      LatencyLog.step("pol signing key at hand", peer, started);
                       if (verifies(proof, signature, key)) {
+                        LatencyLog.step("pol verified", peer, started);
                         return CompletableFuture.<Void>completedFuture(null);
                       }
                       if (!keyWasCached) {
