@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
  * read. Answers, "unknown" included, are cached for a short time; concurrent lookups of one atSign
  * share one request; a directory that cannot be reached is tried again a configured number of
  * times, each attempt bounded, and then the lookup fails with {@link AtErrorCode#UNABLE_TO_CONNECT}
- * (failures are not cached). Each lookup uses a fresh connection, since directories throttle
- * connections that ask for unknown names. Thread-safe.
+ * (failures are not cached). One connection is kept open between lookups for {@link
+ * DirectoryClientConfig#keepAlive()} (see {@link DirectoryConnection}); it is closed after an
+ * unknown atSign, since directories throttle connections that ask for unknown names, and a lookup
+ * that finds it busy uses a connection of its own. Thread-safe.
  */
-public final class DirectoryClient {
+public final class DirectoryClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryClient.class);
 
   private final EventLoops loops;
@@ -31,6 +33,7 @@ public final class DirectoryClient {
   private final Map<AtSign, Cached> cache = new ConcurrentHashMap<>();
   private final Map<AtSign, CompletableFuture<Optional<Endpoint>>> inFlight =
       new ConcurrentHashMap<>();
+  private final DirectoryConnection connection;
 
   private record Cached(Optional<Endpoint> answer, long expiresAtNanos) {}
 
@@ -48,6 +51,27 @@ public final class DirectoryClient {
     this.tls = tls;
     this.config = config;
     this.nanoTime = nanoTime;
+    this.connection =
+        new DirectoryConnection(this::connect, config.keepAlive(), loops.workers().next());
+  }
+
+  /**
+   * Opens the connection kept for lookups now (when keep-alive is on), so that the first lookup
+   * costs one round trip; a failure is ignored (the lookup connects again).
+   */
+  public void connectAhead() {
+    connection.connectAhead();
+  }
+
+  /** Whether a connection to the directory is kept open or opening now. */
+  public boolean keepsConnection() {
+    return connection.isKept();
+  }
+
+  /** Closes the kept connection; lookups still work, each on a connection of its own. */
+  @Override
+  public void close() {
+    connection.close();
   }
 
   /** The directory asked. */
@@ -108,27 +132,18 @@ public final class DirectoryClient {
 
   private void attempt(AtSign atSign, int number, CompletableFuture<Optional<Endpoint>> answer) {
     Endpoint directory = config.directory();
-    LineClient.connect(
-            loops,
-            tls,
-            directory.host(),
-            directory.port(),
-            config.timeout(),
-            DirectoryClient::stripPrompt)
-        .thenCompose(
-            client ->
-                client
-                    .request(atSign.name(), config.timeout())
-                    .whenComplete(
-                        (line, failure) -> {
-                          client.send("@exit");
-                          client.close();
-                        }))
+    DirectoryConnection.Lease lease = connection.lease();
+    lease
+        .client()
+        .thenCompose(client -> client.request(atSign.name(), config.timeout()))
         .thenApply(DirectoryClient::parseAnswer)
         .whenComplete(
             (found, failure) -> {
+              connection.release(lease, failure == null && found.isPresent());
               if (failure == null) {
                 answer.complete(found);
+              } else if (lease.reused()) { // the directory may have closed it: at once, anew
+                attempt(atSign, number, answer);
               } else if (number < config.attempts()) {
                 loops
                     .workers()
@@ -151,6 +166,17 @@ public final class DirectoryClient {
                         failure));
               }
             });
+  }
+
+  private CompletableFuture<LineClient> connect() {
+    Endpoint directory = config.directory();
+    return LineClient.connect(
+        loops,
+        tls,
+        directory.host(),
+        directory.port(),
+        config.timeout(),
+        DirectoryClient::stripPrompt);
   }
 
   private void remember(AtSign atSign, Optional<Endpoint> found) {

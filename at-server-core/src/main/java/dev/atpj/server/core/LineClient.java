@@ -187,6 +187,11 @@ public final class LineClient implements AutoCloseable {
     this.unsolicited = listener;
   }
 
+  /** The TLS engine of the connection, its handshake done (for tests and diagnostics). */
+  public javax.net.ssl.SSLEngine tlsEngine() {
+    return channel.pipeline().get(SslHandler.class).engine();
+  }
+
   /** Whether the connection is open. */
   public boolean isOpen() {
     return !closed && channel.isActive();

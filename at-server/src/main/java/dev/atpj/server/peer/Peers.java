@@ -96,6 +96,9 @@ public final class Peers implements AutoCloseable {
   public static Peers start(ServerContext server, EventLoops loops) {
     Peers peers = new Peers(server, loops);
     peers.refreshJob.start();
+    if (peers.directory != null && peers.config.directory().connectAtStart()) {
+      peers.directory.connectAhead();
+    }
     return peers;
   }
 
@@ -280,6 +283,9 @@ public final class Peers implements AutoCloseable {
   public void close() {
     refreshJob.close();
     pool.close();
+    if (directory != null) {
+      directory.close();
+    }
   }
 
   private CompletableFuture<String> lookupAll(AtKey origin) {
