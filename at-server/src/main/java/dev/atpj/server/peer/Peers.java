@@ -87,7 +87,9 @@ public final class Peers implements AutoCloseable {
   }
 
   /**
-   * Creates the services of a starting server and starts the cache refresh job.
+   * Creates the services of a starting server, warms up the crypto of its first handshakes ({@link
+   * PeerWarmUp}), starts the cache refresh job and opens the atDirectory connection ahead when
+   * configured.
    *
    * @param server the server's shared services
    * @param loops the process's event loops
@@ -95,6 +97,7 @@ public final class Peers implements AutoCloseable {
    */
   public static Peers start(ServerContext server, EventLoops loops) {
     Peers peers = new Peers(server, loops);
+    PeerWarmUp.run(server, peers::ownSigningKey, peers.certificates);
     peers.refreshJob.start();
     if (peers.directory != null && peers.config.directory().connectAtStart()) {
       peers.directory.connectAhead();
