@@ -142,8 +142,8 @@ public final class DirectoryClient implements AutoCloseable {
               connection.release(lease, failure == null && found.isPresent());
               if (failure == null) {
                 answer.complete(found);
-              } else if (lease.reused()) { // the directory may have closed it: at once, anew
-                attempt(atSign, number, answer);
+              } else if (lease.reused() && closedUnderneath(failure)) {
+                attempt(atSign, number, answer); // the directory had closed it: at once, anew
               } else if (number < config.attempts()) {
                 loops
                     .workers()
@@ -208,6 +208,16 @@ public final class DirectoryClient implements AutoCloseable {
       throw new AtException(
           AtErrorCode.SERVER_EXCEPTION, "the atDirectory answered something else than host:port");
     }
+  }
+
+  /** Whether a request failed because its connection was closed (not a timeout). */
+  private static boolean closedUnderneath(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && !(cause instanceof AtException)) {
+      cause = cause.getCause();
+    }
+    return cause instanceof AtException at
+        && (at.code() == AtErrorCode.UNABLE_TO_CONNECT || at.code() == AtErrorCode.SOCKET_ERROR);
   }
 
   private static String reason(Throwable failure) {
