@@ -87,6 +87,16 @@ class DirectoryClientTest {
   }
 
   @Test
+  void aQuickAnswerOnTheKeptConnectionIsNeverLeftBehindAsAStaleLookup() throws Exception {
+    DirectoryClient c = client(config().withCacheTimes(Duration.ZERO, Duration.ZERO));
+    for (int i = 0; i < 200; i++) {
+      String address = "127.0.0." + (2 + i % 2) + ":" + (47001 + i);
+      registry.put(ALICE, ServerAddress.parse(address));
+      assertThat(find(c, ALICE)).contains(Endpoint.parse(address));
+    }
+  }
+
+  @Test
   void anUnknownAtSignClosesTheKeptConnectionAndTheNextLookupOpensAnother() throws Exception {
     DirectoryClient c = client(config().withCacheTimes(Duration.ZERO, Duration.ZERO));
     assertThat(find(c, ALICE)).isPresent();

@@ -91,7 +91,21 @@ public final class DirectoryClient implements AutoCloseable {
     if (cached != null && cached.expiresAtNanos() - nanoTime.getAsLong() > 0) {
       return CompletableFuture.completedFuture(cached.answer());
     }
-    return inFlight.computeIfAbsent(atSign, this::ask);
+    CompletableFuture<Optional<Endpoint>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<Endpoint>> shared = inFlight.putIfAbsent(atSign, mine);
+    if (shared != null) {
+      return shared;
+    }
+    // registered before the request starts: an answer on the kept connection can arrive at once
+    mine.whenComplete(
+        (found, failure) -> {
+          inFlight.remove(atSign, mine);
+          if (failure == null) {
+            remember(atSign, found);
+          }
+        });
+    ask(atSign, mine);
+    return mine;
   }
 
   /**
@@ -115,19 +129,10 @@ public final class DirectoryClient implements AutoCloseable {
     cache.remove(atSign);
   }
 
-  private CompletableFuture<Optional<Endpoint>> ask(AtSign atSign) {
-    CompletableFuture<Optional<Endpoint>> answer = new CompletableFuture<>();
+  private void ask(AtSign atSign, CompletableFuture<Optional<Endpoint>> answer) {
     long started = System.nanoTime();
+    answer.whenComplete((found, failure) -> LatencyLog.step("directory lookup", atSign, started));
     attempt(atSign, 1, answer);
-    answer.whenComplete(
-        (found, failure) -> {
-          LatencyLog.step("directory lookup", atSign, started);
-          inFlight.remove(atSign);
-          if (failure == null) {
-            remember(atSign, found);
-          }
-        });
-    return answer;
   }
 
   private void attempt(AtSign atSign, int number, CompletableFuture<Optional<Endpoint>> answer) {
