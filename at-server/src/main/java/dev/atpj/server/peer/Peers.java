@@ -262,6 +262,11 @@ public final class Peers implements AutoCloseable {
     }
   }
 
+  /** Whether a connection to the atDirectory is kept open (or being opened) for lookups now. */
+  public boolean keepsDirectoryConnection() {
+    return directory != null && directory.keepsConnection();
+  }
+
   /** Outbound connections open now. */
   public int activeOutboundConnections() {
     return pool.activeConnections();
