@@ -33,8 +33,8 @@ public final class Converters {
     @Override
     public KeyAlgorithm convert(String value) {
       return switch (value.trim().toLowerCase(Locale.ROOT)) {
-        case "ec-p256", "ec", "ecdsa", "p256", "p-256" -> KeyAlgorithm.EC_P256;
-        case "rsa-2048", "rsa", "rsa2048" -> KeyAlgorithm.RSA_2048;
+        case "ec-p256", "ec_p256", "ec", "ecdsa", "p256", "p-256" -> KeyAlgorithm.EC_P256;
+        case "rsa-2048", "rsa_2048", "rsa", "rsa2048" -> KeyAlgorithm.RSA_2048;
         default ->
             throw new TypeConversionException(
                 "'" + value + "' is not a key algorithm: use ec-p256 or rsa-2048");
