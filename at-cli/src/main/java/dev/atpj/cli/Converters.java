@@ -1,5 +1,6 @@
 package dev.atpj.cli;
 
+import dev.atpj.pki.KeyAlgorithm;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;
@@ -24,6 +25,20 @@ public final class Converters {
       } catch (AtException e) {
         throw new TypeConversionException("'" + value + "' is not a valid atSign: " + e.detail());
       }
+    }
+  }
+
+  /** {@code ec-p256} or {@code rsa-2048} (any case; {@code ec}, {@code rsa} for short). */
+  public static final class KeyAlgorithmConverter implements ITypeConverter<KeyAlgorithm> {
+    @Override
+    public KeyAlgorithm convert(String value) {
+      return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "ec-p256", "ec_p256", "ec", "ecdsa", "p256", "p-256" -> KeyAlgorithm.EC_P256;
+        case "rsa-2048", "rsa_2048", "rsa", "rsa2048" -> KeyAlgorithm.RSA_2048;
+        default ->
+            throw new TypeConversionException(
+                "'" + value + "' is not a key algorithm: use ec-p256 or rsa-2048");
+      };
     }
   }
 

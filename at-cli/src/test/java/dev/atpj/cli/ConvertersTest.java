@@ -3,6 +3,7 @@ package dev.atpj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atpj.pki.KeyAlgorithm;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
@@ -28,6 +29,18 @@ class ConvertersTest {
     for (String text : new String[] {"500ms", "3s", "5m", "1h", "0s"}) {
       assertThat(Converters.render(durations.convert(text))).isEqualTo(text);
     }
+  }
+
+  @Test
+  void keyAlgorithmsByTheirDocumentedNames() {
+    Converters.KeyAlgorithmConverter keys = new Converters.KeyAlgorithmConverter();
+    assertThat(keys.convert("ec-p256")).isEqualTo(KeyAlgorithm.EC_P256);
+    assertThat(keys.convert("EC")).isEqualTo(KeyAlgorithm.EC_P256);
+    assertThat(keys.convert("rsa-2048")).isEqualTo(KeyAlgorithm.RSA_2048);
+    assertThat(keys.convert("RSA_2048")).isEqualTo(KeyAlgorithm.RSA_2048);
+    assertThatThrownBy(() -> keys.convert("dsa"))
+        .isInstanceOf(TypeConversionException.class)
+        .hasMessageContaining("ec-p256 or rsa-2048");
   }
 
   @Test

@@ -20,10 +20,12 @@ import java.util.concurrent.TimeUnit;
 public final class DirectoryServer implements AutoCloseable {
   private final LineServer server;
   private final ScheduledFuture<?> refresh;
+  private final DirectoryClient upstream;
 
-  private DirectoryServer(LineServer server, ScheduledFuture<?> refresh) {
+  private DirectoryServer(LineServer server, ScheduledFuture<?> refresh, DirectoryClient upstream) {
     this.server = server;
     this.refresh = refresh;
+    this.upstream = upstream;
   }
 
   /**
@@ -79,7 +81,7 @@ public final class DirectoryServer implements AutoCloseable {
               .next()
               .scheduleWithFixedDelay(file::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
     }
-    return new DirectoryServer(server, refresh);
+    return new DirectoryServer(server, refresh, upstream);
   }
 
   /** The bound address. */
@@ -103,5 +105,8 @@ public final class DirectoryServer implements AutoCloseable {
       refresh.cancel(false);
     }
     server.close();
+    if (upstream != null) {
+      upstream.close();
+    }
   }
 }

@@ -10,9 +10,11 @@ import java.security.spec.ECGenParameterSpec;
 /**
  * The key types this package generates, with the signature algorithm a CA of that type signs with.
  *
- * <p>{@link #RSA_2048} is the default: every TLS stack we meet (netty-tcnative BoringSSL, JDK TLS,
- * {@code openssl s_client}, the plain {@code SSLSocket} that at_java uses, old Dart clients)
- * accepts it. {@link #EC_P256} is much faster to generate and is accepted by all of those too.
+ * <p>{@link #RSA_2048} is the CA default: every TLS stack we meet (netty-tcnative BoringSSL, JDK
+ * TLS, {@code openssl s_client}, the plain {@code SSLSocket} that at_java uses, old Dart clients)
+ * accepts it, and its signatures are the cheapest to verify. {@link #EC_P256} is the server default
+ * (see {@link PkiConfig#DEFAULT_SERVER_KEY_ALGORITHM}): it is accepted by all of those too, and it
+ * is much faster to generate and to sign a TLS handshake with.
  */
 public enum KeyAlgorithm {
   /** RSA with a 2048-bit modulus, signing with SHA256withRSA. */

@@ -70,6 +70,22 @@ public final class PkiStore {
     return new PkiStore(home.resolve(DIRECTORY_NAME), PkiConfig.defaults(), Clock.systemUTC());
   }
 
+  /**
+   * The store in {@code <home>/pki} with default settings but the given server key type, and the
+   * system clock.
+   *
+   * @param home the home folder
+   * @param serverKeyAlgorithm the key type of server certificates; stored ones of another type are
+   *     reissued on their next request
+   * @return the store
+   */
+  public static PkiStore inHome(Path home, KeyAlgorithm serverKeyAlgorithm) {
+    return new PkiStore(
+        home.resolve(DIRECTORY_NAME),
+        PkiConfig.defaults().withServerKeyAlgorithm(serverKeyAlgorithm),
+        Clock.systemUTC());
+  }
+
   /** The PKI folder. */
   public Path directory() {
     return directory;
@@ -211,7 +227,7 @@ public final class PkiStore {
       return Optional.of("no valid CA yet");
     }
     return ServerFilesCheck.problem(
-        serverFiles(name), ca.get(), request(hosts).hosts(), clock.instant(), config.renewBefore());
+        serverFiles(name), ca.get(), request(hosts), clock.instant(), config.renewBefore());
   }
 
   /**
@@ -259,6 +275,7 @@ public final class PkiStore {
   }
 
   private ServerCertificateRequest request(List<String> hosts) {
-    return new ServerCertificateRequest(hosts, config.serverValidity(), config.keyAlgorithm());
+    return new ServerCertificateRequest(
+        hosts, config.serverValidity(), config.serverKeyAlgorithm());
   }
 }

@@ -19,7 +19,7 @@ final class ServerFilesCheck {
    *
    * @param files the server's files
    * @param ca the current CA
-   * @param wantedHosts the requested hosts, normalised, primary first
+   * @param wanted the requested hosts (normalised, primary first) and key type
    * @param now the current time
    * @param renewBefore how long before expiry a certificate is replaced
    * @return the reason, or empty when the files are fine
@@ -27,7 +27,7 @@ final class ServerFilesCheck {
   static Optional<String> problem(
       ServerCredentials files,
       CertificateAuthority ca,
-      List<String> wantedHosts,
+      ServerCertificateRequest wanted,
       Instant now,
       Duration renewBefore) {
     if (!Files.isRegularFile(files.certFile()) || !Files.isRegularFile(files.keyFile())) {
@@ -51,6 +51,11 @@ final class ServerFilesCheck {
     if (leaf.getNotBefore().toInstant().isAfter(now) || expiresSoon(leaf, now, renewBefore)) {
       return Optional.of("valid " + leaf.getNotBefore() + " to " + leaf.getNotAfter());
     }
+    KeyAlgorithm keyType = KeyAlgorithm.of(leaf.getPublicKey());
+    if (keyType != wanted.keyAlgorithm()) {
+      return Optional.of("the key is " + keyType + " but " + wanted.keyAlgorithm() + " is wanted");
+    }
+    List<String> wantedHosts = wanted.hosts();
     List<String> actual = normalized(CertificateHosts.subjectAlternativeNames(leaf));
     if (!wantedHosts.equals(actual)) {
       return Optional.of("names " + actual + " but " + wantedHosts + " are wanted");

@@ -23,7 +23,7 @@ class PkiStoreTest {
   @TempDir Path home;
 
   @Test
-  void firstCallCreatesRsaCaAndServerFilesInTheLayout() throws IOException {
+  void firstCallCreatesRsaCaAndEcServerFilesInTheLayout() throws IOException {
     PkiStore store = PkiStore.inHome(home);
 
     ServerCredentials alice = store.serverCredentials("alice", "127.0.0.2", "localhost");
@@ -39,11 +39,30 @@ class PkiStoreTest {
     assertThat(alice.exist()).isTrue();
     List<X509Certificate> chain = alice.readChain();
     assertThat(chain).hasSize(2);
-    assertThat(chain.get(0).getPublicKey().getAlgorithm()).isEqualTo("RSA");
+    assertThat(chain.get(0).getPublicKey().getAlgorithm()).isEqualTo("EC");
+    assertThat(chain.get(1).getPublicKey().getAlgorithm()).isEqualTo("RSA");
     assertThat(chain.get(1)).isEqualTo(alice.readCaCertificate());
     assertThat(CertificateHosts.subjectAlternativeNames(chain.get(0)))
         .containsExactly("127.0.0.2", "localhost");
     assertThat(store.problemWith("alice", List.of("127.0.0.2", "localhost"))).isEmpty();
+  }
+
+  @Test
+  void serverFilesOfAnotherKeyTypeAreReissuedAndTheCaStays() throws IOException {
+    PkiStore rsa = PkiStore.inHome(home, KeyAlgorithm.RSA_2048);
+    ServerCredentials first = rsa.serverCredentials("alice", "127.0.0.2");
+    assertThat(first.readChain().get(0).getPublicKey().getAlgorithm()).isEqualTo("RSA");
+    X509Certificate ca = first.readCaCertificate();
+
+    PkiStore ec = PkiStore.inHome(home, KeyAlgorithm.EC_P256);
+    assertThat(ec.problemWith("alice", List.of("127.0.0.2")))
+        .hasValueSatisfying(why -> assertThat(why).contains("RSA_2048").contains("EC_P256"));
+    ServerCredentials second = ec.serverCredentials("alice", "127.0.0.2");
+
+    assertThat(second.readChain().get(0).getPublicKey().getAlgorithm()).isEqualTo("EC");
+    assertThat(second.readCaCertificate()).isEqualTo(ca);
+    assertThat(ec.problemWith("alice", List.of("127.0.0.2"))).isEmpty();
+    assertThat(rsa.problemWith("alice", List.of("127.0.0.2"))).isPresent();
   }
 
   @Test

@@ -88,6 +88,21 @@ class PeerConnectionWireTest {
   }
 
   @Test
+  void theDirectoryConnectionIsOpenedAtStartAndKeptAcrossAHandshake() {
+    AtServer gina = fixture.start("@gina");
+    Peers peers = gina.context().peers();
+    Await.until(peers::keepsDirectoryConnection, "gina to open her atDirectory connection");
+    fixture.update(alice, "update:@gina:hello@alice hi");
+    try (WireClient client = fixture.owner(gina)) {
+      assertThat(client.command("lookup:hello@alice")).isEqualTo("data:hi");
+    }
+    assertThat(peers.handshakesPerformed()).isEqualTo(1);
+    assertThat(peers.keepsDirectoryConnection())
+        .as("a lookup of a known atSign leaves the connection open")
+        .isTrue();
+  }
+
+  @Test
   void concurrentFirstRequestsShareOneConnection() {
     Peers peers = carol.context().peers();
     long opened = peers.outboundConnectionsOpened();

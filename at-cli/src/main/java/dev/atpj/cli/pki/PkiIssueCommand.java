@@ -2,7 +2,9 @@ package dev.atpj.cli.pki;
 
 import dev.atpj.cli.CliEnvironment;
 import dev.atpj.cli.CliException;
+import dev.atpj.cli.Converters;
 import dev.atpj.cli.HomeOption;
+import dev.atpj.pki.KeyAlgorithm;
 import dev.atpj.pki.PkiStore;
 import dev.atpj.pki.ServerCredentials;
 import java.io.PrintWriter;
@@ -46,6 +48,16 @@ final class PkiIssueCommand implements Callable<Integer> {
           "The server's name, which picks its folder <home>/pki/servers/NAME (default: the first host).")
   private String name;
 
+  @Option(
+      names = "--key-algorithm",
+      paramLabel = "ALG",
+      converter = Converters.KeyAlgorithmConverter.class,
+      defaultValue = "ec-p256",
+      description =
+          "Key type of the certificate: ec-p256 (default; cheapest TLS handshakes) or rsa-2048"
+              + " (for clients without ECDSA).")
+  private KeyAlgorithm keyAlgorithm;
+
   @Mixin private HomeOption home;
 
   PkiIssueCommand(CliEnvironment environment) {
@@ -54,7 +66,7 @@ final class PkiIssueCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PkiStore pki = PkiStore.inHome(home.resolve(environment));
+    PkiStore pki = PkiStore.inHome(home.resolve(environment), keyAlgorithm);
     String server = name == null ? hosts.get(0) : name;
     ServerCredentials files;
     try {

@@ -1,6 +1,7 @@
 package dev.atpj.cli.up;
 
 import dev.atpj.client.keys.AtKeysFile;
+import dev.atpj.pki.KeyAlgorithm;
 import dev.atpj.pki.PkiStore;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.store.rocksdb.StoreEnvironment;
@@ -49,6 +50,16 @@ public record PlatformLayout(Path home) {
   /** The PKI of the home folder. */
   public PkiStore pki() {
     return PkiStore.inHome(home);
+  }
+
+  /**
+   * The PKI of the home folder, issuing server certificates of a key type.
+   *
+   * @param serverKeyAlgorithm the servers' key type
+   * @return the store
+   */
+  public PkiStore pki(KeyAlgorithm serverKeyAlgorithm) {
+    return PkiStore.inHome(home, serverKeyAlgorithm);
   }
 
   /** {@code pki/truststore.p12}. */

@@ -1,5 +1,7 @@
 package dev.atpj.cli.up;
 
+import dev.atpj.pki.KeyAlgorithm;
+import dev.atpj.pki.PkiConfig;
 import dev.atpj.protocol.AtSign;
 import java.util.List;
 import java.util.Objects;
@@ -14,13 +16,16 @@ import java.util.Objects;
  *     is free)
  * @param basePort the port of the atSign in slot 1 (slot n gets basePort + n - 1); 0 for any free
  *     port per atServer (the same as last time when it is free)
+ * @param keyAlgorithm the key type of the atDirectory's and atServers' certificates; certificates
+ *     of another type are reissued at start
  */
 public record PlatformSettings(
     PlatformLayout layout,
     List<AtSign> atSigns,
     HostMode hostMode,
     int directoryPort,
-    int basePort) {
+    int basePort,
+    KeyAlgorithm keyAlgorithm) {
   /** Default atDirectory port. */
   public static final int DEFAULT_DIRECTORY_PORT = 46464;
 
@@ -31,10 +36,16 @@ public record PlatformSettings(
   public static final List<AtSign> DEMO_ATSIGNS =
       List.of(AtSign.parse("@alice"), AtSign.parse("@bob"), AtSign.parse("@colin"));
 
+  /**
+   * Default key type of the servers' certificates: {@link PkiConfig#DEFAULT_SERVER_KEY_ALGORITHM}.
+   */
+  public static final KeyAlgorithm DEFAULT_KEY_ALGORITHM = PkiConfig.DEFAULT_SERVER_KEY_ALGORITHM;
+
   /** Validates. */
   public PlatformSettings {
     Objects.requireNonNull(layout, "layout");
     Objects.requireNonNull(hostMode, "hostMode");
+    Objects.requireNonNull(keyAlgorithm, "keyAlgorithm");
     atSigns = List.copyOf(atSigns.stream().distinct().toList());
     if (atSigns.isEmpty()) {
       throw new IllegalArgumentException("at least one atSign is needed");

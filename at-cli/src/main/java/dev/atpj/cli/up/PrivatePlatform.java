@@ -145,7 +145,7 @@ public final class PrivatePlatform implements AutoCloseable {
     SecureRandom random = new SecureRandom();
     settings.atSigns().forEach(atSign -> assignments.assign(atSign, random));
     assignments.save();
-    PkiStore pki = layout.pki();
+    PkiStore pki = layout.pki(settings.keyAlgorithm());
     KeyStores.writeTrustStore(
         layout.trustStoreFile(),
         List.of(pki.certificateAuthority().certificate()),

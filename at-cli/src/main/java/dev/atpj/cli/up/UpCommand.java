@@ -9,6 +9,7 @@ import dev.atpj.cli.up.PlatformOnboarding.Result;
 import dev.atpj.cli.up.PrivatePlatform.RunningAtSign;
 import dev.atpj.client.AtConnector;
 import dev.atpj.client.ClientOptions;
+import dev.atpj.pki.KeyAlgorithm;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.metrics.MetricsEndpoint;
 import java.io.PrintWriter;
@@ -85,6 +86,17 @@ public final class UpCommand implements Callable<Integer> {
   private int basePort;
 
   @Option(
+      names = "--key-algorithm",
+      paramLabel = "ALG",
+      converter = Converters.KeyAlgorithmConverter.class,
+      defaultValue = "ec-p256",
+      description =
+          "Key type of the servers' certificates: ec-p256 (default; cheapest TLS handshakes) or"
+              + " rsa-2048 (for clients without ECDSA). Certificates of the other type are"
+              + " reissued at start; the CA stays.")
+  private KeyAlgorithm keyAlgorithm;
+
+  @Option(
       names = "--metrics",
       description =
           "Serve Prometheus metrics of every atServer (and the atDirectory) on"
@@ -125,7 +137,8 @@ public final class UpCommand implements Callable<Integer> {
             atSigns == null || atSigns.isEmpty() ? PlatformSettings.DEMO_ATSIGNS : atSigns,
             hostMode,
             directoryPort,
-            basePort);
+            basePort,
+            keyAlgorithm);
     out.println("atp up: starting a private atPlatform in " + settings.layout().home());
     out.flush();
     try (StopSignals.StopSignal stop = environment.stopSignals().arm();

@@ -59,6 +59,19 @@ class PkiCommandsTest {
     assertThat(CertificateHosts.subjectAlternativeNames(chain.get(0)))
         .containsExactlyInAnyOrder("alice.example.com", "10.0.0.5");
     assertThat(home.resolve("pki/servers/alice/key.pem")).exists();
+    assertThat(chain.get(0).getPublicKey().getAlgorithm()).isEqualTo("EC");
+    assertThat(ca.getPublicKey().getAlgorithm()).isEqualTo("RSA");
+  }
+
+  @Test
+  void issueMakesRsaCertificatesWhenAsked() throws Exception {
+    Result issued =
+        atp().run("pki", "issue", "127.0.0.9", "--name", "old", "--key-algorithm", "rsa-2048");
+    assertThat(issued.exitCode()).isZero();
+    List<X509Certificate> chain = Pem.readCertificates(home.resolve("pki/servers/old/cert.pem"));
+    assertThat(chain.get(0).getPublicKey().getAlgorithm()).isEqualTo("RSA");
+    assertThat(atp().run("pki", "issue", "127.0.0.9", "--key-algorithm", "dsa").exitCode())
+        .isNotZero();
   }
 
   @Test

@@ -121,6 +121,9 @@ class UpCommandTest {
         assertThat(client.command("info")).startsWith("data:{\"version\":");
         X509Certificate certificate = (X509Certificate) client.session().getPeerCertificates()[0];
         assertThat(CertificateHosts.subjectAlternativeNames(certificate)).containsExactly(host);
+        assertThat(certificate.getPublicKey().getAlgorithm())
+            .as("up issues ECDSA P-256 server certificates by default")
+            .isEqualTo("EC");
       }
     }
   }

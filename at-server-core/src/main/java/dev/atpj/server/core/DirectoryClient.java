@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
  * read. Answers, "unknown" included, are cached for a short time; concurrent lookups of one atSign
  * share one request; a directory that cannot be reached is tried again a configured number of
  * times, each attempt bounded, and then the lookup fails with {@link AtErrorCode#UNABLE_TO_CONNECT}
- * (failures are not cached). Each lookup uses a fresh connection, since directories throttle
- * connections that ask for unknown names. Thread-safe.
+ * (failures are not cached). One connection is kept open between lookups for {@link
+ * DirectoryClientConfig#keepAlive()} (see {@link DirectoryConnection}); it is closed after an
+ * unknown atSign, since directories throttle connections that ask for unknown names, and a lookup
+ * that finds it busy uses a connection of its own. Thread-safe.
  */
-public final class DirectoryClient {
+public final class DirectoryClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryClient.class);
 
   private final EventLoops loops;
@@ -32,6 +34,7 @@ public final class DirectoryClient {
   private final Map<AtSign, Cached> cache = new ConcurrentHashMap<>();
   private final Map<AtSign, CompletableFuture<Optional<HostPort>>> inFlight =
       new ConcurrentHashMap<>();
+  private final DirectoryConnection connection;
 
   private record Cached(Optional<HostPort> answer, long expiresAtNanos) {}
 
@@ -49,6 +52,27 @@ public final class DirectoryClient {
     this.tls = tls;
     this.config = config;
     this.nanoTime = nanoTime;
+    this.connection =
+        new DirectoryConnection(this::connect, config.keepAlive(), loops.workers().next());
+  }
+
+  /**
+   * Opens the connection kept for lookups now (when keep-alive is on), so that the first lookup
+   * costs one round trip; a failure is ignored (the lookup connects again).
+   */
+  public void connectAhead() {
+    connection.connectAhead();
+  }
+
+  /** Whether a connection to the directory is kept open or opening now. */
+  public boolean keepsConnection() {
+    return connection.isKept();
+  }
+
+  /** Closes the kept connection; lookups still work, each on a connection of its own. */
+  @Override
+  public void close() {
+    connection.close();
   }
 
   /** The directory asked. */
@@ -68,7 +92,21 @@ public final class DirectoryClient {
     if (cached != null && cached.expiresAtNanos() - nanoTime.getAsLong() > 0) {
       return CompletableFuture.completedFuture(cached.answer());
     }
-    return inFlight.computeIfAbsent(atSign, this::ask);
+    CompletableFuture<Optional<HostPort>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<HostPort>> shared = inFlight.putIfAbsent(atSign, mine);
+    if (shared != null) {
+      return shared;
+    }
+    // registered before the request starts: an answer on the kept connection can arrive at once
+    mine.whenComplete(
+        (found, failure) -> {
+          inFlight.remove(atSign, mine);
+          if (failure == null) {
+            remember(atSign, found);
+          }
+        });
+    ask(atSign, mine);
+    return mine;
   }
 
   /**
@@ -92,42 +130,26 @@ public final class DirectoryClient {
     cache.remove(atSign);
   }
 
-  private CompletableFuture<Optional<HostPort>> ask(AtSign atSign) {
-    CompletableFuture<Optional<HostPort>> answer = new CompletableFuture<>();
+  private void ask(AtSign atSign, CompletableFuture<Optional<HostPort>> answer) {
+    long started = System.nanoTime();
+    answer.whenComplete((found, failure) -> LatencyLog.step("directory lookup", atSign, started));
     attempt(atSign, 1, answer);
-    answer.whenComplete(
-        (found, failure) -> {
-          inFlight.remove(atSign);
-          if (failure == null) {
-            remember(atSign, found);
-          }
-        });
-    return answer;
   }
 
   private void attempt(AtSign atSign, int number, CompletableFuture<Optional<HostPort>> answer) {
     HostPort directory = config.directory();
-    LineClient.connect(
-            loops,
-            tls,
-            directory.host(),
-            directory.port(),
-            config.timeout(),
-            DirectoryClient::stripPrompt)
-        .thenCompose(
-            client ->
-                client
-                    .request(atSign.name(), config.timeout())
-                    .whenComplete(
-                        (line, failure) -> {
-                          client.send("@exit");
-                          client.close();
-                        }))
+    DirectoryConnection.Lease lease = connection.lease();
+    lease
+        .client()
+        .thenCompose(client -> client.request(atSign.name(), config.timeout()))
         .thenApply(DirectoryClient::parseAnswer)
         .whenComplete(
             (found, failure) -> {
+              connection.release(lease, failure == null && found.isPresent());
               if (failure == null) {
                 answer.complete(found);
+              } else if (lease.reused() && closedUnderneath(failure)) {
+                attempt(atSign, number, answer); // the directory had closed it: at once, anew
               } else if (number < config.attempts()) {
                 loops
                     .workers()
@@ -150,6 +172,17 @@ public final class DirectoryClient {
                         failure));
               }
             });
+  }
+
+  private CompletableFuture<LineClient> connect() {
+    HostPort directory = config.directory();
+    return LineClient.connect(
+        loops,
+        tls,
+        directory.host(),
+        directory.port(),
+        config.timeout(),
+        DirectoryClient::stripPrompt);
   }
 
   private void remember(AtSign atSign, Optional<HostPort> found) {
@@ -181,6 +214,16 @@ public final class DirectoryClient {
       throw new AtException(
           AtErrorCode.SERVER_EXCEPTION, "the atDirectory answered something else than host:port");
     }
+  }
+
+  /** Whether a request failed because its connection was closed (not a timeout). */
+  private static boolean closedUnderneath(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && !(cause instanceof AtException)) {
+      cause = cause.getCause();
+    }
+    return cause instanceof AtException at
+        && (at.code() == AtErrorCode.UNABLE_TO_CONNECT || at.code() == AtErrorCode.SOCKET_ERROR);
   }
 
   private static String reason(Throwable failure) {

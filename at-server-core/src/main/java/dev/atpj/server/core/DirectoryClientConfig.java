@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param attempts how many times a lookup is tried when the directory cannot be reached
  * @param retryDelay pause between attempts
  * @param maxCachedEntries the most answers kept; the cache is emptied when it grows beyond
+ * @param keepAlive how long the connection kept for lookups may stay unused before it is closed;
+ *     zero for a new connection per lookup
+ * @param connectAtStart whether the owner opens the kept connection when it starts (an atServer
+ *     does, so its first server-to-server request does not pay the directory's TLS handshake)
  */
 public record DirectoryClientConfig(
     HostPort directory,
@@ -22,7 +26,9 @@ public record DirectoryClientConfig(
     Duration timeout,
     int attempts,
     Duration retryDelay,
-    int maxCachedEntries) {
+    int maxCachedEntries,
+    Duration keepAlive,
+    boolean connectAtStart) {
 
   /** Default time a found address is reused. */
   public static final Duration DEFAULT_FOUND_CACHE_TIME = Duration.ofSeconds(30);
@@ -42,10 +48,17 @@ public record DirectoryClientConfig(
   /** Default cache size bound. */
   public static final int DEFAULT_MAX_CACHED_ENTRIES = 100_000;
 
+  /** Default time the kept connection may stay unused. */
+  public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
+
+  /** By default the kept connection is opened at start. */
+  public static final boolean DEFAULT_CONNECT_AT_START = true;
+
   /** Validates. */
   public DirectoryClientConfig {
     Objects.requireNonNull(directory, "directory");
-    for (Duration d : new Duration[] {foundCacheTime, missCacheTime, timeout, retryDelay}) {
+    for (Duration d :
+        new Duration[] {foundCacheTime, missCacheTime, timeout, retryDelay, keepAlive}) {
       Objects.requireNonNull(d, "durations");
       if (d.isNegative()) {
         throw new IllegalArgumentException("durations must not be negative");
@@ -73,24 +86,70 @@ public record DirectoryClientConfig(
         DEFAULT_TIMEOUT,
         DEFAULT_ATTEMPTS,
         DEFAULT_RETRY_DELAY,
-        DEFAULT_MAX_CACHED_ENTRIES);
+        DEFAULT_MAX_CACHED_ENTRIES,
+        DEFAULT_KEEP_ALIVE,
+        DEFAULT_CONNECT_AT_START);
   }
 
   /** A copy with other cache times. */
   public DirectoryClientConfig withCacheTimes(Duration found, Duration miss) {
     return new DirectoryClientConfig(
-        directory, found, miss, timeout, attempts, retryDelay, maxCachedEntries);
+        directory,
+        found,
+        miss,
+        timeout,
+        attempts,
+        retryDelay,
+        maxCachedEntries,
+        keepAlive,
+        connectAtStart);
   }
 
   /** A copy with another per-attempt timeout. */
   public DirectoryClientConfig withTimeout(Duration value) {
     return new DirectoryClientConfig(
-        directory, foundCacheTime, missCacheTime, value, attempts, retryDelay, maxCachedEntries);
+        directory,
+        foundCacheTime,
+        missCacheTime,
+        value,
+        attempts,
+        retryDelay,
+        maxCachedEntries,
+        keepAlive,
+        connectAtStart);
   }
 
   /** A copy with another number of attempts. */
   public DirectoryClientConfig withAttempts(int value) {
     return new DirectoryClientConfig(
-        directory, foundCacheTime, missCacheTime, timeout, value, retryDelay, maxCachedEntries);
+        directory,
+        foundCacheTime,
+        missCacheTime,
+        timeout,
+        value,
+        retryDelay,
+        maxCachedEntries,
+        keepAlive,
+        connectAtStart);
+  }
+
+  /**
+   * A copy with another keep-alive policy.
+   *
+   * @param value how long the kept connection may stay unused; zero for a connection per lookup
+   * @param atStart whether the owner opens it when it starts
+   * @return the configuration
+   */
+  public DirectoryClientConfig withKeepAlive(Duration value, boolean atStart) {
+    return new DirectoryClientConfig(
+        directory,
+        foundCacheTime,
+        missCacheTime,
+        timeout,
+        attempts,
+        retryDelay,
+        maxCachedEntries,
+        value,
+        atStart);
   }
 }

@@ -97,6 +97,7 @@ public final class LineClient implements AutoCloseable {
                         .addLast(holder[0].new Reader(stripper));
                   }
                 });
+    long started = System.nanoTime();
     ChannelFuture connect = bootstrap.connect(host, port);
     connect.addListener(
         f -> {
@@ -104,11 +105,14 @@ public final class LineClient implements AutoCloseable {
             result.completeExceptionally(unreachable(host, port, f.cause()));
             return;
           }
+          LatencyLog.step("tcp connect", host + ":" + port, started);
+          long handshaking = System.nanoTime();
           SslHandler ssl = connect.channel().pipeline().get(SslHandler.class);
           ssl.handshakeFuture()
               .addListener(
                   h -> {
                     if (h.isSuccess()) {
+                      LatencyLog.step("tls handshake", host + ":" + port, handshaking);
                       result.complete(holder[0]);
                     } else {
                       connect.channel().close();
@@ -181,6 +185,11 @@ public final class LineClient implements AutoCloseable {
    */
   public void onUnsolicited(Consumer<String> listener) {
     this.unsolicited = listener;
+  }
+
+  /** The TLS engine of the connection, its handshake done (for tests and diagnostics). */
+  public javax.net.ssl.SSLEngine tlsEngine() {
+    return channel.pipeline().get(SslHandler.class).engine();
   }
 
   /** Whether the connection is open. */

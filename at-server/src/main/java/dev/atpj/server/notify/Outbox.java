@@ -3,6 +3,7 @@ package dev.atpj.server.notify;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.server.core.LatencyLog;
 import dev.atpj.server.peer.Failures;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,8 +141,14 @@ final class Outbox implements AutoCloseable {
     counters.attempt();
     Notification n = entry.notification;
     try {
-      return deliverer.deliver(
-          n.to(), ForwardCommand.render(n, clock.instant()), config.deliveryTimeout());
+      long started = System.nanoTime();
+      CompletableFuture<String> answer =
+          deliverer.deliver(
+              n.to(), ForwardCommand.render(n, clock.instant()), config.deliveryTimeout());
+      if (LatencyLog.enabled()) {
+        answer.whenComplete((a, f) -> LatencyLog.step("notify delivered", n.to(), started));
+      }
+      return answer;
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

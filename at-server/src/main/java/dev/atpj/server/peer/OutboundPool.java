@@ -7,6 +7,7 @@ import dev.atpj.protocol.HostPort;
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.DirectoryClient;
 import dev.atpj.server.core.EventLoops;
+import dev.atpj.server.core.LatencyLog;
 import dev.atpj.server.core.LineClient;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -185,7 +186,11 @@ final class OutboundPool implements AutoCloseable {
               peer + " cannot be found: this atServer has no atDirectory configured"));
     }
     boolean cachedAddress = directory.isCached(peer);
+    long started = System.nanoTime();
     return connect(peer)
+        .whenComplete(
+            (c, f) ->
+                LatencyLog.step("outbound connected (" + access + ")", me + "->" + peer, started))
         .exceptionallyCompose(
             failure -> {
               if (!cachedAddress || !Failures.is(failure, AtErrorCode.UNABLE_TO_CONNECT)) {
@@ -197,6 +202,7 @@ final class OutboundPool implements AutoCloseable {
         .thenCompose(client -> authenticate(peer, access, client))
         .whenComplete(
             (connection, failure) -> {
+              LatencyLog.step("outbound ready (" + access + ")", me + "->" + peer, started);
               if (failure != null) {
                 LOG.warn(
                     "{} connection from {} to {} failed: {}",

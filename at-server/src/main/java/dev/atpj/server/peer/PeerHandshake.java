@@ -4,6 +4,7 @@ import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.crypto.AtCrypto;
+import dev.atpj.server.core.LatencyLog;
 import dev.atpj.server.core.LineClient;
 import java.security.PrivateKey;
 import java.util.concurrent.CompletableFuture;
@@ -45,18 +46,25 @@ final class PeerHandshake {
    *     the peer blocks this atSign, AT0023 when it does not answer in time)
    */
   CompletableFuture<Void> run(AtSign peer, LineClient client) {
+    long started = System.nanoTime();
     return client
         .request("from:" + me, config.requestTimeout())
+        .whenComplete((a, f) -> LatencyLog.step("from answered", me + "->" + peer, started))
         .thenApply(PeerReplies::data)
         .thenCompose(payload -> polWith(parseProof(peer, payload), client))
+        .whenComplete((a, f) -> LatencyLog.step("from+pol done", me + "->" + peer, started))
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(describe(peer, failure)));
   }
 
   private CompletableFuture<Void> polWith(Proof proof, LineClient client) {
+    long signing = System.nanoTime();
     cookies.put(proof.entity(), crypto.sign(proof.secret(), signingKey.get()));
+    LatencyLog.step("proof signed", me, signing);
+    long polStarted = System.nanoTime();
     String prompt = me + "@";
     return client
         .requestPrompt("pol", prompt, config.polTimeout())
+        .whenComplete((a, f) -> LatencyLog.step("pol answered", me, polStarted))
         .whenComplete((answer, failure) -> cookies.remove(proof.entity()))
         .thenAccept(
             answer -> {

@@ -12,6 +12,7 @@ import dev.atpj.server.cache.RemoteCache;
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.DirectoryClient;
 import dev.atpj.server.core.EventLoops;
+import dev.atpj.server.core.LatencyLog;
 import dev.atpj.server.data.ReservedKeys;
 import dev.atpj.store.StoredValue;
 import java.security.PrivateKey;
@@ -86,7 +87,9 @@ public final class Peers implements AutoCloseable {
   }
 
   /**
-   * Creates the services of a starting server and starts the cache refresh job.
+   * Creates the services of a starting server, warms up the crypto of its first handshakes ({@link
+   * PeerWarmUp}), starts the cache refresh job and opens the atDirectory connection ahead when
+   * configured.
    *
    * @param server the server's shared services
    * @param loops the process's event loops
@@ -94,7 +97,11 @@ public final class Peers implements AutoCloseable {
    */
   public static Peers start(ServerContext server, EventLoops loops) {
     Peers peers = new Peers(server, loops);
+    PeerWarmUp.run(server, peers::ownSigningKey, peers.certificates);
     peers.refreshJob.start();
+    if (peers.directory != null && peers.config.directory().connectAtStart()) {
+      peers.directory.connectAhead();
+    }
     return peers;
   }
 
@@ -206,8 +213,10 @@ public final class Peers implements AutoCloseable {
    */
   public CompletableFuture<Void> verifyPol(AtSign peer, String sessionId, String proof) {
     boolean keyWasCached = signingKeys.isCached(peer);
+    long started = System.nanoTime();
     CompletableFuture<String> cookie =
         request(peer, Access.PUBLIC, "lookup:" + sessionId + peer, config.requestTimeout())
+            .whenComplete((c, f) -> LatencyLog.step("pol cookie fetched", peer, started))
             .exceptionallyCompose(
                 failure ->
                     CompletableFuture.failedFuture(
@@ -220,7 +229,9 @@ public final class Peers implements AutoCloseable {
                 .get(peer, false)
                 .thenCompose(
                     key -> {
+                      LatencyLog.step("pol signing key at hand", peer, started);
                       if (verifies(proof, signature, key)) {
+                        LatencyLog.step("pol verified", peer, started);
                         return CompletableFuture.<Void>completedFuture(null);
                       }
                       if (!keyWasCached) {
@@ -251,6 +262,11 @@ public final class Peers implements AutoCloseable {
     }
   }
 
+  /** Whether a connection to the atDirectory is kept open (or being opened) for lookups now. */
+  public boolean keepsDirectoryConnection() {
+    return directory != null && directory.keepsConnection();
+  }
+
   /** Outbound connections open now. */
   public int activeOutboundConnections() {
     return pool.activeConnections();
@@ -275,6 +291,9 @@ public final class Peers implements AutoCloseable {
   public void close() {
     refreshJob.close();
     pool.close();
+    if (directory != null) {
+      directory.close();
+    }
   }
 
   private CompletableFuture<String> lookupAll(AtKey origin) {

@@ -5,6 +5,7 @@ import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.command.From;
 import dev.atpj.server.auth.Challenge;
+import dev.atpj.server.core.LatencyLog;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
@@ -54,10 +55,12 @@ public final class PeerFrom {
     if (chain.isEmpty()) {
       throw certificateFailed(session, other, "no client certificate");
     }
+    long started = System.nanoTime();
     return peers
         .locate(other)
         .thenApplyAsync(
             endpoint -> {
+              LatencyLog.step("from: located and ready to check", other, started);
               if (!peers.acceptsCertificate(chain, endpoint.host())) {
                 throw certificateFailed(
                     session, other, "the certificate does not name " + endpoint.host());
