@@ -159,7 +159,8 @@ public final class DirectoryClient implements AutoCloseable {
                         config.retryDelay().toMillis(),
                         TimeUnit.MILLISECONDS);
               } else {
-                LOG.warn(
+                // The caller gets the failure and decides how loud it is (the CLI prints one line).
+                LOG.debug(
                     "atDirectory {} failed to answer for {} after {} attempt(s): {}",
                     directory,
                     atSign,
