@@ -75,7 +75,7 @@ final class AtSignsBench {
         ProcessResources after = ProcessResources.take();
         Arrays.sort(startNanos);
         BenchResult reads =
-            drive(options, servers.subList(1, servers.size()), clientLoops, clientTls);
+            drive(options, servers.subList(1, servers.size()), clientLoops, clientTls, serverLoops);
         List<String> notes = new ArrayList<>();
         notes.add("before: " + before.line());
         notes.add("after:  " + after.line());
@@ -156,7 +156,11 @@ final class AtSignsBench {
 
   /** Owner reads, each connection on a random atSign, while every atServer is up. */
   private static BenchResult drive(
-      BenchOptions options, List<AtServer> servers, EventLoops loops, ClientTlsContext tls)
+      BenchOptions options,
+      List<AtServer> servers,
+      EventLoops loops,
+      ClientTlsContext tls,
+      EventLoops serverLoops)
       throws InterruptedException {
     Random random = new Random(RANDOM_SEED);
     List<LineBenchClient> clients = new ArrayList<>();
@@ -172,7 +176,7 @@ final class AtSignsBench {
                 answer -> answer.startsWith("data:")));
       }
       String name = String.format(Locale.ROOT, "atpj owner read, %d atSigns up", servers.size());
-      return ClosedLoopDriver.run(name, clients, options);
+      return ClosedLoopDriver.run(name, clients, options, CpuMeter.workerThreads(serverLoops));
     } finally {
       clients.forEach(LineBenchClient::close);
     }

@@ -69,12 +69,13 @@ final class ConnectionsBench {
       ClientTlsContext tls = ClientTlsContext.create(pki.caFile(), null);
       OpenConnections connections = new OpenConnections(clientLoops, tls, server.port());
       try {
-        connections.open(Math.min(count, OpenConnections.IN_FLIGHT)); // JIT and TLS warm-up
+        CpuMeter serverCpu = CpuMeter.workerThreads(serverLoops);
+        connections.open(Math.min(count, OpenConnections.IN_FLIGHT), serverCpu); // warm-up
         connections.closeAll();
         ProcessResources before = ProcessResources.take();
-        BenchResult opened = connections.open(count);
+        BenchResult opened = connections.open(count, serverCpu);
         ProcessResources after = ProcessResources.take();
-        BenchResult requests = drive(options, clientLoops, tls, server, count);
+        BenchResult requests = drive(options, clientLoops, tls, server, count, serverCpu);
         int stillOpen = connections.stillOpen();
         if (stillOpen != count) {
           throw new IllegalStateException(
@@ -97,7 +98,12 @@ final class ConnectionsBench {
 
   /** Drives the measuring connections while the others stay open. */
   private static BenchResult drive(
-      BenchOptions options, EventLoops loops, ClientTlsContext tls, AtServer server, int open)
+      BenchOptions options,
+      EventLoops loops,
+      ClientTlsContext tls,
+      AtServer server,
+      int open,
+      CpuMeter serverCpu)
       throws InterruptedException {
     List<LineBenchClient> clients = new ArrayList<>();
     try {
@@ -113,7 +119,10 @@ final class ConnectionsBench {
                 answer -> answer.startsWith("data:")));
       }
       return ClosedLoopDriver.run(
-          String.format(Locale.ROOT, "atpj %s, %d open", REQUEST, open), clients, options);
+          String.format(Locale.ROOT, "atpj %s, %d open", REQUEST, open),
+          clients,
+          options,
+          serverCpu);
     } finally {
       clients.forEach(LineBenchClient::close);
     }

@@ -34,10 +34,12 @@ final class OpenConnections {
   /**
    * Opens {@code count} more connections and waits until each has answered.
    *
+   * @param serverCpu the server's CPU time, to report it per connection opened
    * @return one row: connections per second, and the time from connecting to the first answer
    * @throws IllegalStateException when any connection fails, with the first cause
    */
-  BenchResult open(int count) throws InterruptedException {
+  BenchResult open(int count, CpuMeter serverCpu) throws InterruptedException {
+    long cpuFrom = serverCpu.cpuNanos();
     Semaphore window = new Semaphore(IN_FLIGHT);
     long[] latencies = new long[count];
     AtomicInteger failures = new AtomicInteger();
@@ -69,6 +71,7 @@ final class OpenConnections {
     }
     window.acquire(IN_FLIGHT);
     double seconds = (System.nanoTime() - start) / 1e9;
+    long cpuTo = serverCpu.cpuNanos();
     if (failures.get() > 0) {
       Throwable cause = firstFailure.get();
       throw new IllegalStateException(
@@ -76,7 +79,8 @@ final class OpenConnections {
           cause);
     }
     Arrays.sort(latencies);
-    return new BenchResult("open", count, 0, seconds, latencies);
+    double cpuSeconds = cpuFrom < 0 || cpuTo < 0 ? Double.NaN : (cpuTo - cpuFrom) / 1e9;
+    return new BenchResult("open", count, 0, seconds, latencies, cpuSeconds);
   }
 
   /** Connections still open. */

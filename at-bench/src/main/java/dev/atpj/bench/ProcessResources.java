@@ -4,6 +4,7 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +18,13 @@ import java.util.stream.Stream;
  * they opened. Values the platform does not offer are -1.
  *
  * @param heapBytes heap in use after {@link System#gc()}
+ * @param heapCommittedBytes heap the JVM has taken from the system (part of the RSS once touched)
  * @param rssBytes resident set size, or -1 off Linux
  * @param openFiles open file descriptors, or -1 when unknown
  * @param threads live threads
  */
-record ProcessResources(long heapBytes, long rssBytes, long openFiles, int threads) {
+record ProcessResources(
+    long heapBytes, long heapCommittedBytes, long rssBytes, long openFiles, int threads) {
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path FDS = Path.of("/proc/self/fd");
   private static final int GC_ROUNDS = 3;
@@ -32,8 +35,10 @@ record ProcessResources(long heapBytes, long rssBytes, long openFiles, int threa
     for (int i = 0; i < GC_ROUNDS; i++) {
       System.gc();
     }
+    MemoryUsage heap = memory.getHeapMemoryUsage();
     return new ProcessResources(
-        memory.getHeapMemoryUsage().getUsed(),
+        heap.getUsed(),
+        heap.getCommitted(),
         rss(),
         openFileCount(),
         ManagementFactory.getThreadMXBean().getThreadCount());
@@ -82,8 +87,9 @@ record ProcessResources(long heapBytes, long rssBytes, long openFiles, int threa
   String line() {
     return String.format(
         Locale.ROOT,
-        "heap %s, rss %s, fds %s, threads %d",
+        "heap %s (committed %s), rss %s, fds %s, threads %d",
         mib(heapBytes),
+        mib(heapCommittedBytes),
         rssBytes < 0 ? "-" : mib(rssBytes),
         openFiles < 0 ? "-" : Long.toString(openFiles),
         threads);
