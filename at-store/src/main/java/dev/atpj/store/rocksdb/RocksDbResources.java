@@ -65,7 +65,8 @@ final class RocksDbResources implements AutoCloseable {
    * Opens (creating if needed) the database in {@code dir}. A database that lacks column families
    * is first opened once to create them and closed: RocksDB keeps one directory handle per column
    * family created while open, for as long as it stays open (14 descriptors per store instead of
-   * 7), which a process hosting a thousand atSigns feels.
+   * 7), which a process hosting a thousand atSigns feels. The info log is the environment's (no
+   * {@code LOG} file per store).
    */
   static RocksDbResources open(Path dir, StoreConfig config, StoreEnvironment env)
       throws RocksDBException {
@@ -150,9 +151,8 @@ final class RocksDbResources implements AutoCloseable {
         .setBytesPerSync(1 << 20)
         .setWalBytesPerSync(512 << 10)
         .setSkipStatsUpdateOnDbOpen(true)
+        .setLogger(env.infoLog())
         .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
-        .setKeepLogFileNum(2)
-        .setMaxLogFileSize(1 << 20)
         .setStatsDumpPeriodSec(0)
         .setStatsPersistPeriodSec(0);
   }
