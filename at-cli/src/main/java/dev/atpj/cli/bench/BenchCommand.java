@@ -29,7 +29,9 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code atp bench}: load benchmarks side by side with Redis over TLS. */
 @Command(
     name = "bench",
-    header = "Benchmark atDirectory lookups and atServer owner reads against Redis over TLS.",
+    header =
+        "Benchmark atDirectory lookups and atServer owner reads against Redis over TLS,"
+            + " notifications, open connections and many atSigns in one JVM.",
     sortOptions = false,
     showDefaultValues = true,
     usageHelpAutoWidth = true,
