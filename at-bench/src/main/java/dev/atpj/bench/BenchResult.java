@@ -1,6 +1,7 @@
 package dev.atpj.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Locale;
  * @param seconds measured time
  * @param sortedLatencyNanos every measured latency, sorted
  * @param serverCpuSeconds CPU time the server used while measuring; NaN when unknown
+ * @param notes further lines printed under the row (e.g. memory per connection); may be empty
  */
 public record BenchResult(
     String name,
@@ -19,7 +21,33 @@ public record BenchResult(
     long errors,
     double seconds,
     long[] sortedLatencyNanos,
-    double serverCpuSeconds) {
+    double serverCpuSeconds,
+    List<String> notes) {
+
+  /** Copies the notes. */
+  public BenchResult {
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * A result without notes.
+   *
+   * @param name the target's name
+   * @param operations requests completed while measuring
+   * @param errors requests that failed while measuring
+   * @param seconds measured time
+   * @param sortedLatencyNanos every measured latency, sorted
+   * @param serverCpuSeconds CPU time the server used while measuring; NaN when unknown
+   */
+  public BenchResult(
+      String name,
+      long operations,
+      long errors,
+      double seconds,
+      long[] sortedLatencyNanos,
+      double serverCpuSeconds) {
+    this(name, operations, errors, seconds, sortedLatencyNanos, serverCpuSeconds, List.of());
+  }
 
   /**
    * A result without the server's CPU time.
@@ -33,6 +61,18 @@ public record BenchResult(
   public BenchResult(
       String name, long operations, long errors, double seconds, long[] sortedLatencyNanos) {
     this(name, operations, errors, seconds, sortedLatencyNanos, Double.NaN);
+  }
+
+  /**
+   * A copy with another name and notes.
+   *
+   * @param newName the row's name
+   * @param newNotes lines printed under the row
+   * @return the copy
+   */
+  public BenchResult with(String newName, List<String> newNotes) {
+    return new BenchResult(
+        newName, operations, errors, seconds, sortedLatencyNanos, serverCpuSeconds, newNotes);
   }
 
   /** The server's CPU time per request in microseconds; NaN when unknown. */
@@ -99,7 +139,8 @@ public record BenchResult(
         && errors == other.errors
         && seconds == other.seconds
         && Double.compare(serverCpuSeconds, other.serverCpuSeconds) == 0
-        && Arrays.equals(sortedLatencyNanos, other.sortedLatencyNanos);
+        && Arrays.equals(sortedLatencyNanos, other.sortedLatencyNanos)
+        && notes.equals(other.notes);
   }
 
   @Override

@@ -32,7 +32,19 @@ public final class BenchRunner {
      * Notification latency between two in-process atServers, {@code notify} to the recipient's
      * monitor: cold (first, with handshakes) and warm percentiles ({@link NotifyLatencyBench}).
      */
-    NOTIFY
+    NOTIFY,
+    /**
+     * {@link BenchOptions#openConnections()} TLS connections held open on one in-process atServer:
+     * opening rate, memory, file descriptors and threads per connection, and request latency while
+     * they are all open ({@link ConnectionsBench}).
+     */
+    CONNECTIONS,
+    /**
+     * {@link BenchOptions#atSigns()} atServers in this process on one storage environment and one
+     * set of event loops: start-up time, memory, file descriptors and threads per atSign, and owner
+     * reads on random atSigns while all are up ({@link AtSignsBench}).
+     */
+    ATSIGNS
   }
 
   /** What {@code atp bench} compares when no target is named. */
@@ -102,6 +114,13 @@ public final class BenchRunner {
         options.keys(),
         serverThreads,
         clientThreads);
+    if (targets.contains(Target.CONNECTIONS) || targets.contains(Target.ATSIGNS)) {
+      out.printf(
+          Locale.ROOT,
+          "open-connections=%d atsigns=%d%n",
+          options.openConnections(),
+          options.atSigns());
+    }
     out.println(BenchResult.header());
     out.flush();
     List<BenchResult> results = new ArrayList<>();
@@ -110,6 +129,7 @@ public final class BenchRunner {
         for (BenchResult result : runOne(target, pki, options)) {
           results.add(result);
           out.println(result.row());
+          result.notes().forEach(note -> out.println("  " + note));
         }
       } catch (BenchUnavailableException e) {
         skipped.add(e.getMessage());
@@ -138,6 +158,8 @@ public final class BenchRunner {
       case REDIS -> "redis GET (TLS)";
       case REDIS_INLINE -> "redis GET (TLS, same client)";
       case NOTIFY -> "atpj notify to monitor";
+      case CONNECTIONS -> "atpj open connections";
+      case ATSIGNS -> "atpj many atSigns";
     };
   }
 
@@ -155,6 +177,8 @@ public final class BenchRunner {
         case REDIS_INLINE ->
             List.of(RedisInlineBench.run(pki, options, workDir, clientLoops, redisServer));
         case NOTIFY -> NotifyLatencyBench.run(pki, options, workDir, serverLoops, clientLoops);
+        case CONNECTIONS -> ConnectionsBench.run(pki, options, workDir, serverLoops, clientLoops);
+        case ATSIGNS -> AtSignsBench.run(pki, options, workDir, serverLoops, clientLoops);
         case REDIS -> throw new IllegalStateException("not in-process");
       };
     }

@@ -21,8 +21,8 @@ final class LineBenchClient implements BenchClient {
   private final LongFunction<String> request;
   private final Predicate<String> expected;
 
-  private LineBenchClient(
-      LineClient client, LongFunction<String> request, Predicate<String> expected) {
+  /** A client on a connection that is already open (and perhaps authenticated). */
+  LineBenchClient(LineClient client, LongFunction<String> request, Predicate<String> expected) {
     this.client = client;
     this.request = request;
     this.expected = expected;

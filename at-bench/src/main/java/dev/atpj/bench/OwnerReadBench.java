@@ -74,12 +74,17 @@ final class OwnerReadBench {
     return "bench" + index + ".bench" + OWNER;
   }
 
-  private static void authenticate(LineClient connection) {
-    String challenge = expectData(connection.request("from:" + OWNER, LineBenchClient.TIMEOUT));
+  static void authenticate(LineClient connection) {
+    authenticate(connection, OWNER, SECRET);
+  }
+
+  /** CRAM authentication as {@code owner} with {@code secret}. */
+  static void authenticate(LineClient connection, AtSign owner, String secret) {
+    String challenge = expectData(connection.request("from:" + owner, LineBenchClient.TIMEOUT));
     String answer =
         expectData(
             connection.request(
-                "cram:" + AtCrypto.cramDigest(SECRET, challenge), LineBenchClient.TIMEOUT));
+                "cram:" + AtCrypto.cramDigest(secret, challenge), LineBenchClient.TIMEOUT));
     if (!answer.equals("success")) {
       throw new IllegalStateException("cram answered " + answer);
     }
@@ -99,7 +104,7 @@ final class OwnerReadBench {
     }
   }
 
-  private static String expectData(CompletableFuture<String> reply) {
+  static String expectData(CompletableFuture<String> reply) {
     String line = reply.join();
     if (!line.startsWith("data:")) {
       throw new IllegalStateException("the atServer answered " + line);

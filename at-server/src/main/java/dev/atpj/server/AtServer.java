@@ -50,7 +50,8 @@ public final class AtServer implements AutoCloseable {
     AtStore store =
         environment.stores().open(config.storageDir(), config.storeConfig(), environment.clock());
     try {
-      ServerContext context = new ServerContext(config, store, environment.clock());
+      ServerContext context =
+          new ServerContext(config, store, environment.clock(), environment.crypto());
       context.registry(new VerbRegistry(ServerVerbs.all()));
       ServerBootstrap.prepare(context);
       ServerTlsContext tls = ServerTlsContext.load(config.tls(), true);

@@ -28,7 +28,7 @@ public final class ServerContext {
   private final AtStore store;
   private final Clock clock;
   private final Instant startedAt;
-  private final AtCrypto crypto = new AtCrypto();
+  private final AtCrypto crypto;
   private final CommandParser parser = new CommandParser();
   private final ReplyRenderer renderer = new ReplyRenderer();
   private final KeyPolicy keyPolicy;
@@ -42,8 +42,9 @@ public final class ServerContext {
   private final OpsExecutor opsExecutor;
   private final List<AutoCloseable> closeWithServer = new CopyOnWriteArrayList<>();
 
-  ServerContext(AtServerConfig config, AtStore store, Clock clock) {
+  ServerContext(AtServerConfig config, AtStore store, Clock clock, AtCrypto crypto) {
     this.config = config;
+    this.crypto = crypto;
     this.store = store;
     this.clock = clock;
     this.startedAt = clock.instant();

@@ -29,7 +29,9 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code atp bench}: load benchmarks side by side with Redis over TLS. */
 @Command(
     name = "bench",
-    header = "Benchmark atDirectory lookups and atServer owner reads against Redis over TLS.",
+    header =
+        "Benchmark atDirectory lookups and atServer owner reads against Redis over TLS,"
+            + " notifications, open connections and many atSigns in one JVM.",
     sortOptions = false,
     showDefaultValues = true,
     usageHelpAutoWidth = true,
@@ -43,8 +45,11 @@ import picocli.CommandLine.TypeConversionException;
           + " and latency percentiles.",
       "Targets: directory (atDirectory lookups), owner-read (llookup of the owner's keys,"
           + " CRAM-authenticated), redis (GET over TLS with the Lettuce client, the yardstick),"
-          + " redis-inline (GET over TLS driven by the same client as the atpj targets), and"
-          + " every other target at-bench offers; compare (the default) = directory owner-read"
+          + " redis-inline (GET over TLS driven by the same client as the atpj targets), notify"
+          + " (notification latency between two atServers), connections (--open-connections TLS"
+          + " connections held open on one atServer: rate, memory and latency), atsigns"
+          + " (--atsigns atServers in one process: start-up, memory, files and threads each),"
+          + " and every other target at-bench offers; compare (the default) = directory owner-read"
           + " redis redis-inline; all = every target. A target that cannot run here (no"
           + " redis-server) is reported in one line, the others still run, and the exit code is"
           + " 3.",
@@ -100,6 +105,24 @@ public final class BenchCommand implements Callable<Integer> {
   private int keys;
 
   @Option(
+      names = "--open-connections",
+      paramLabel = "N",
+      defaultValue = "" + BenchOptions.DEFAULT_OPEN_CONNECTIONS,
+      converter = BenchTargets.Positive.class,
+      description =
+          "Connections the connections target opens and holds on one atServer (needs about 2N"
+              + " file descriptors: both ends are in this process).")
+  private int openConnections;
+
+  @Option(
+      names = "--atsigns",
+      paramLabel = "N",
+      defaultValue = "" + BenchOptions.DEFAULT_ATSIGNS,
+      converter = BenchTargets.Positive.class,
+      description = "atServers the atsigns target hosts in this process.")
+  private int atSigns;
+
+  @Option(
       names = "--server-threads",
       paramLabel = "N",
       converter = BenchTargets.Positive.class,
@@ -149,7 +172,8 @@ public final class BenchCommand implements Callable<Integer> {
       throw new dev.atpj.cli.CliException("--duration must be longer than 0s");
     }
     quietLogging();
-    BenchOptions options = new BenchOptions(connections, depth, warmup, duration, keys);
+    BenchOptions options =
+        new BenchOptions(connections, depth, warmup, duration, keys, openConnections, atSigns);
     Path workDir = Files.createTempDirectory("atp-bench");
     try {
       BenchRunner runner =

@@ -43,6 +43,52 @@ class BenchCommandTest {
   }
 
   @Test
+  void scaleTargetsHoldConnectionsAndAtSignsAndReportWhatEachCosts() {
+    Result result =
+        new CliRunner(dir)
+            .run(
+                "bench",
+                "connections",
+                "atsigns",
+                "--open-connections",
+                "50",
+                "--atsigns",
+                "5",
+                "--connections",
+                "1",
+                "--duration",
+                "300ms",
+                "--warmup",
+                "0s");
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    assertThat(result.out())
+        .contains("open-connections=50 atsigns=5")
+        .containsPattern("(?m)^atpj open 50 connections +\\d+ .* 0 +([0-9.]+|-)$")
+        .containsPattern(
+            "(?m)^  50 connections: heap .*B/connection\\), rss .*, fds -?\\d+ \\(-?[0-9.]+/connection\\),"
+                + " threads -?\\d+ .*\\(client and server ends\\)$")
+        .containsPattern(
+            "(?m)^  after closing all: server connections left \\d+, info:brief answered$")
+        .containsPattern("(?m)^atpj info:brief, 50 open +\\d+ .* 0 +([0-9.]+|-)$")
+        .containsPattern("(?m)^atpj start 5 atSigns +\\d+ .* 0 +-$")
+        .containsPattern(
+            "(?m)^  5 atSigns: heap .*B/atSign\\), rss .*, fds -?\\d+ .*\\(idle, 3 keys each\\)$")
+        .containsPattern("(?m)^  stopping all 6 atServers took [0-9.]+ s$")
+        .containsPattern("(?m)^atpj owner read, 5 atSigns up +\\d+ .* 0 +([0-9.]+|-)$");
+  }
+
+  @Test
+  void tooManyConnectionsForTheFileLimitAreSkippedInOneLine() {
+    Result result =
+        new CliRunner(dir)
+            .run("bench", "connections", "--open-connections", "100000000", "--duration", "1s");
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.USER_ERROR);
+    assertThat(result.out()).containsPattern("(?m)^atpj open connections +skipped: .*ulimit -n");
+    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.err()).contains("file descriptors", "--open-connections");
+  }
+
+  @Test
   void unknownTargetsAndBadNumbersAreUsageErrors() {
     CliRunner atp = new CliRunner(dir);
     Result unknown = atp.run("bench", "memcached");

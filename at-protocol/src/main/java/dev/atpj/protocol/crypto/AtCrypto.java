@@ -25,7 +25,10 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * The atPlatform's cryptographic conventions in one place. Keys travel as base64 text: RSA public
  * keys as X.509 SubjectPublicKeyInfo, private keys as PKCS#8, AES keys as 32 raw bytes.
  * Thread-safe; BouncyCastle is used through this instance's own provider object, never registered
- * globally.
+ * globally, and created on the first AES operation: the provider holds about a megabyte of service
+ * tables, which a process hosting many atSigns should neither build per atSign nor build at all
+ * when it never encrypts (an atServer only signs and verifies). Share one instance where many
+ * atSigns run.
  */
 public final class AtCrypto {
   /** RSA key size the platform uses. */
@@ -36,7 +39,7 @@ public final class AtCrypto {
 
   private static final byte[] ZERO_IV = new byte[16];
 
-  private final Provider bouncyCastle = new BouncyCastleProvider();
+  private volatile Provider bouncyCastle;
   private final SecureRandom random = new SecureRandom();
 
   /** Generates an RSA-2048 key pair. */
@@ -205,12 +208,31 @@ public final class AtCrypto {
     try {
       byte[] key = Base64.getDecoder().decode(aesKey.trim());
       byte[] iv = ivNonce == null ? ZERO_IV : Base64.getDecoder().decode(ivNonce.trim());
-      Cipher cipher = Cipher.getInstance("AES/SIC/PKCS7Padding", bouncyCastle);
+      Cipher cipher = Cipher.getInstance("AES/SIC/PKCS7Padding", bouncyCastle());
       cipher.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
       return cipher.doFinal(input);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw failure(mode == Cipher.ENCRYPT_MODE ? "cannot AES-encrypt" : "cannot AES-decrypt", e);
     }
+  }
+
+  /** Whether the BouncyCastle provider has been created (it is, at the first AES operation). */
+  boolean providerCreated() {
+    return bouncyCastle != null;
+  }
+
+  private Provider bouncyCastle() {
+    Provider provider = bouncyCastle;
+    if (provider == null) {
+      synchronized (this) {
+        provider = bouncyCastle;
+        if (provider == null) {
+          provider = new BouncyCastleProvider();
+          bouncyCastle = provider;
+        }
+      }
+    }
+    return provider;
   }
 
   private static String base64(byte[] bytes) {

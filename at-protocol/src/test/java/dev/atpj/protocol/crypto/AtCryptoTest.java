@@ -44,6 +44,17 @@ class AtCryptoTest {
   }
 
   @Test
+  void theBouncyCastleProviderIsBuiltOnlyForAes() {
+    AtCrypto fresh = new AtCrypto();
+    KeyPair pair = fresh.newRsaKeyPair();
+    fresh.verify("text", fresh.sign("text", pair.getPrivate()), pair.getPublic());
+    assertThat(fresh.providerCreated()).isFalse();
+    String key = fresh.newAesKey();
+    assertThat(fresh.aesDecrypt(fresh.aesEncrypt("x", key, null), key, null)).isEqualTo("x");
+    assertThat(fresh.providerCreated()).isTrue();
+  }
+
+  @Test
   void signaturesVerifyAndDetectTampering() {
     KeyPair pair = crypto.newRsaKeyPair();
     String signature = crypto.sign("_abc@alice:def", pair.getPrivate());

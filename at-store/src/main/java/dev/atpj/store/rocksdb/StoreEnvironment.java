@@ -27,12 +27,14 @@ import org.rocksdb.WriteBufferManager;
 
 /**
  * What all RocksDB stores of a process share: one LRU block cache, one write-buffer manager that
- * bounds memtable memory across stores, and a small pool of commit threads on which each store's
- * group commits run (one at a time per store). Closing it closes every store it opened.
+ * bounds memtable memory across stores, one info log (to SLF4J, not a file per store), and a small
+ * pool of commit threads on which each store's group commits run (one at a time per store). Closing
+ * it closes every store it opened.
  */
 public final class StoreEnvironment implements AutoCloseable {
   private final LRUCache blockCache;
   private final WriteBufferManager writeBufferManager;
+  private final RocksDbInfoLog infoLog;
   private final ExecutorService commitExecutor;
   private final Set<RocksDbAtStore> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -45,6 +47,7 @@ public final class StoreEnvironment implements AutoCloseable {
         .incBackgroundThreadsIfNeeded(config.flushThreads(), Priority.HIGH);
     this.blockCache = new LRUCache(config.blockCacheBytes());
     this.writeBufferManager = new WriteBufferManager(config.writeBufferManagerBytes(), blockCache);
+    this.infoLog = new RocksDbInfoLog();
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads =
         r -> {
@@ -66,6 +69,10 @@ public final class StoreEnvironment implements AutoCloseable {
 
   WriteBufferManager writeBufferManager() {
     return writeBufferManager;
+  }
+
+  RocksDbInfoLog infoLog() {
+    return infoLog;
   }
 
   Executor commitExecutor() {
@@ -149,6 +156,7 @@ public final class StoreEnvironment implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     writeBufferManager.close();
+    infoLog.close();
     blockCache.close();
   }
 }
