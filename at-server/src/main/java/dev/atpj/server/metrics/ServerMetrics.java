@@ -38,11 +38,28 @@ public final class ServerMetrics implements AutoCloseable {
   /** The tag naming the atSign. */
   public static final String ATSIGN_TAG = "atsign";
 
-  /** The smallest verb latency the histogram tells apart (its lowest bucket). */
-  public static final Duration MIN_EXPECTED_LATENCY = Duration.ofNanos(100_000);
-
-  /** The largest verb latency the histogram tells apart (beyond it, only {@code +Inf}). */
-  public static final Duration MAX_EXPECTED_LATENCY = Duration.ofSeconds(10);
+  /**
+   * The bucket bounds of the verb latency histogram, 100 µs to 10 s in 1-2.5-5 steps: 16 series per
+   * verb and atSign with {@code +Inf} (a percentile histogram would publish 77, too many for
+   * thousands of atSigns in one process).
+   */
+  public static final List<Duration> LATENCY_BUCKETS =
+      List.of(
+          Duration.ofNanos(100_000),
+          Duration.ofNanos(250_000),
+          Duration.ofNanos(500_000),
+          Duration.ofMillis(1),
+          Duration.ofNanos(2_500_000),
+          Duration.ofMillis(5),
+          Duration.ofMillis(10),
+          Duration.ofMillis(25),
+          Duration.ofMillis(50),
+          Duration.ofMillis(100),
+          Duration.ofMillis(250),
+          Duration.ofMillis(500),
+          Duration.ofSeconds(1),
+          Duration.ofMillis(2_500),
+          Duration.ofSeconds(10));
 
   private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
   private final List<MeterRegistry> published = new CopyOnWriteArrayList<>();
@@ -171,9 +188,7 @@ public final class ServerMetrics implements AutoCloseable {
                 Timer.builder("atpj.verb")
                     .tags(tags.and("verb", n))
                     .description("commands handled, by verb")
-                    .publishPercentileHistogram()
-                    .minimumExpectedValue(MIN_EXPECTED_LATENCY)
-                    .maximumExpectedValue(MAX_EXPECTED_LATENCY)
+                    .serviceLevelObjectives(LATENCY_BUCKETS.toArray(Duration[]::new))
                     .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
