@@ -55,7 +55,7 @@ public final class AtServer implements AutoCloseable {
       context.registry(new VerbRegistry(ServerVerbs.all()));
       ServerBootstrap.prepare(context);
       ServerTlsContext tls = ServerTlsContext.load(config.tls(), true);
-      context.peers(Peers.start(context, environment.loops()));
+      context.peers(Peers.start(context, environment.loops(), environment.directories()));
       context.notifications(
           NotificationService.start(context, environment.loops().workers().next()));
       context

@@ -74,6 +74,31 @@ final class MultiServerFixture implements AutoCloseable {
             registry);
   }
 
+  /** Connections the directory has open now. */
+  int directoryConnections() {
+    return directory.activeConnections();
+  }
+
+  /** The environment the servers run in. */
+  AtServerEnvironment environment() {
+    return environment;
+  }
+
+  /** Another environment on the same event loops and storage: it shares no directory client. */
+  AtServerEnvironment otherEnvironment() {
+    return new AtServerEnvironment(loops, stores, clock);
+  }
+
+  /** Starts a server with test defaults in another environment and registers it. */
+  AtServer startIn(AtServerEnvironment other, String atSign) {
+    AtServerConfig config = config(atSign).build();
+    configs.put(config.atSign(), config);
+    AtServer server = AtServer.start(other, config);
+    servers.put(config.atSign(), server);
+    register(atSign, config.bindHost(), server.port());
+    return server;
+  }
+
   /** The port the directory listens on ({@link #DIRECTORY_HOST}). */
   int directoryPort() {
     return directory.port();

@@ -13,6 +13,7 @@ import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;
 import dev.atpj.server.AtServerConfig;
 import dev.atpj.server.AuthLimits;
+import dev.atpj.server.core.DirectoryClientConfig;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
 import dev.atpj.server.notify.NotificationConfig;
@@ -95,6 +96,19 @@ public final class ServerSettings {
             "",
             "host:port of the atDirectory that says where other atSigns' atServers are; empty:"
                 + " none (no server-to-server calls)"));
+    s.add(
+        time(
+            "directory.keepAlive",
+            DirectoryClientConfig.DEFAULT_KEEP_ALIVE,
+            "how long the connection kept open to the atDirectory (shared by the atServers of one"
+                + " process) may stay unused; 0s: a new connection per lookup"));
+    s.add(
+        new Setting(
+            "directory.connectAtStart",
+            BOOLEAN,
+            Boolean.toString(DirectoryClientConfig.DEFAULT_CONNECT_AT_START),
+            "open the kept atDirectory connection when the server starts, so the first"
+                + " server-to-server request does not wait for its TLS handshake"));
     s.add(num("maxLineBytes", INT, AtServerConfig.DEFAULT_MAX_LINE_BYTES, "longest command line"));
     s.add(
         num(
@@ -435,7 +449,13 @@ public final class ServerSettings {
         .cramSecret(secret.isEmpty() ? null : secret)
         .peers(
             PeerConfig.builder()
-                .directory(directory.isEmpty() ? null : endpoint("directory", directory))
+                .directory(
+                    directory.isEmpty()
+                        ? null
+                        : DirectoryClientConfig.defaults(endpoint("directory", directory))
+                            .withKeepAlive(
+                                duration("directory.keepAlive"),
+                                SettingType.bool(get("directory.connectAtStart"))))
                 .build())
         .maxLineBytes(integer("maxLineBytes"))
         .maxConnections(integer("maxConnections"))

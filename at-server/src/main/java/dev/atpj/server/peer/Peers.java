@@ -11,6 +11,7 @@ import dev.atpj.server.cache.CacheRefreshJob;
 import dev.atpj.server.cache.RemoteCache;
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.DirectoryClient;
+import dev.atpj.server.core.DirectoryClients;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.LatencyLog;
 import dev.atpj.server.data.ReservedKeys;
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Peers implements AutoCloseable {
   private final ServerContext server;
   private final PeerConfig config;
+  private final DirectoryClients.Handle directoryHandle;
   private final DirectoryClient directory;
   private final CookieJar cookies;
   private final BlockList blockList;
@@ -42,16 +44,18 @@ public final class Peers implements AutoCloseable {
   private final CacheRefreshJob refreshJob;
   private volatile PrivateKey signingKey;
 
-  private Peers(ServerContext server, EventLoops loops) {
+  private Peers(ServerContext server, EventLoops loops, DirectoryClients directories) {
     this.server = server;
     this.config = server.config().peers();
     AtSign me = server.atSign();
     ClientTlsContext tls =
         ClientTlsContext.create(server.config().tls().trustedCa(), server.config().tls());
-    this.directory =
+    // shared with the environment's other atServers: the directory needs no client certificate
+    this.directoryHandle =
         config.directory() == null
             ? null
-            : new DirectoryClient(loops, tls, config.directory(), System::nanoTime);
+            : directories.acquire(config.directory(), server.config().tls().trustedCa());
+    this.directory = directoryHandle == null ? null : directoryHandle.client();
     this.cookies = new CookieJar(server.clock());
     this.blockList = new BlockList(server.store());
     this.certificates = new ClientCertificateCheck(server.config().tls().trustedCa());
@@ -89,14 +93,15 @@ public final class Peers implements AutoCloseable {
   /**
    * Creates the services of a starting server, warms up the crypto of its first handshakes ({@link
    * PeerWarmUp}), starts the cache refresh job and opens the atDirectory connection ahead when
-   * configured.
+   * configured (once for every atServer sharing the directory client).
    *
    * @param server the server's shared services
    * @param loops the process's event loops
+   * @param directories the environment's atDirectory clients, one of which this server shares
    * @return the services; close them when the server stops
    */
-  public static Peers start(ServerContext server, EventLoops loops) {
-    Peers peers = new Peers(server, loops);
+  public static Peers start(ServerContext server, EventLoops loops, DirectoryClients directories) {
+    Peers peers = new Peers(server, loops, directories);
     PeerWarmUp.run(server, peers::ownSigningKey, peers.certificates);
     peers.refreshJob.start();
     if (peers.directory != null && peers.config.directory().connectAtStart()) {
@@ -262,6 +267,14 @@ public final class Peers implements AutoCloseable {
     }
   }
 
+  /**
+   * The atDirectory client, shared with the environment's other atServers that ask the same
+   * directory the same way; null when no directory is configured.
+   */
+  public DirectoryClient directoryClient() {
+    return directory;
+  }
+
   /** Whether a connection to the atDirectory is kept open (or being opened) for lookups now. */
   public boolean keepsDirectoryConnection() {
     return directory != null && directory.keepsConnection();
@@ -291,8 +304,8 @@ public final class Peers implements AutoCloseable {
   public void close() {
     refreshJob.close();
     pool.close();
-    if (directory != null) {
-      directory.close();
+    if (directoryHandle != null) {
+      directoryHandle.close(); // the last atServer sharing the client closes it
     }
   }
 

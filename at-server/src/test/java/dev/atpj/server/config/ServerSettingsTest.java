@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atpj.protocol.HostPort;
 import dev.atpj.server.AtServerConfig;
+import dev.atpj.server.core.DirectoryClientConfig;
 import dev.atpj.server.notify.NotificationConfig;
 import dev.atpj.server.ops.OpsConfig;
 import dev.atpj.store.SyncPolicy;
@@ -117,7 +118,8 @@ class ServerSettingsTest {
     assertThat(settings.source("bindHost")).isEqualTo(ServerSettings.Source.DEFAULT);
     AtServerConfig config = settings.toConfig();
     assertThat(config.cramSecret()).isEqualTo("s3cret");
-    assertThat(config.peers().directory().directory()).isEqualTo(new HostPort("127.0.0.1", 46464));
+    assertThat(config.peers().directory())
+        .isEqualTo(DirectoryClientConfig.defaults(new HostPort("127.0.0.1", 46464)));
     assertThat(ServerSettings.resolve(file(REQUIRED), Map.of(), Map.of()).toConfig().peers())
         .isEqualTo(dev.atpj.server.peer.PeerConfig.DEFAULT);
     assertThatThrownBy(
@@ -133,6 +135,28 @@ class ServerSettingsTest {
                 ServerSettings.resolve(file(REQUIRED + "directory=nowhere\n"), Map.of(), Map.of())
                     .toConfig())
         .hasMessageContaining("bad value for directory");
+  }
+
+  @Test
+  void directoryKeepAliveSettingsReachTheDirectoryClientConfig() throws Exception {
+    Path file = file(REQUIRED + "directory=127.0.0.1:46464\ndirectory.keepAlive=5m\n");
+    DirectoryClientConfig fromFileAndEnv =
+        ServerSettings.resolve(file, Map.of("ATPJ_DIRECTORY_CONNECT_AT_START", "false"), Map.of())
+            .toConfig()
+            .peers()
+            .directory();
+    assertThat(fromFileAndEnv.keepAlive()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(fromFileAndEnv.connectAtStart()).isFalse();
+    DirectoryClientConfig perLookup =
+        ServerSettings.resolve(file, Map.of(), Map.of("directory.keepAlive", "0s"))
+            .toConfig()
+            .peers()
+            .directory();
+    assertThat(perLookup.keepAlive()).isZero();
+    assertThat(perLookup.connectAtStart()).isTrue();
+    assertThat(ServerSettings.describe())
+        .contains("\n#directory.keepAlive=1m\n")
+        .contains("\n#directory.connectAtStart=true\n");
   }
 
   @Test
