@@ -1,6 +1,7 @@
 package dev.atpj.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.atpj.protocol.AtSign;
@@ -8,12 +9,15 @@ import dev.atpj.protocol.HostPort;
 import dev.atpj.server.core.ClientTlsContext;
 import dev.atpj.server.core.DirectoryClient;
 import dev.atpj.server.core.DirectoryClientConfig;
+import dev.atpj.server.core.DirectoryClients;
 import dev.atpj.server.core.LineClient;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.testing.Await;
 import dev.atpj.testing.TestPki;
 import dev.atpj.testing.TestPkiExtension;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The atServer's directory client against a real directory: kept connection, cache, sessions. */
 @ExtendWith(TestPkiExtension.class)
@@ -171,6 +176,38 @@ class DirectoryClientTest {
     now.addAndGet(Duration.ofSeconds(25).toNanos());
     assertThat(c.isCached(ALICE)).isFalse();
     assertThat(find(c, ALICE)).contains(new HostPort("127.0.0.9", 47009));
+  }
+
+  @Test
+  void aRegistryHandsOutOneClientPerDirectoryAndCaUntilItsLastUserCloses(@TempDir Path dir)
+      throws Exception {
+    DirectoryClients clients = new DirectoryClients(fixture.loops(), now::get);
+    Path caCopy = Files.copy(fixture.pki().caCertFile(), dir.resolve("ca-copy.pem"));
+    DirectoryClients.Handle first = clients.acquire(config(), fixture.pki().caCertFile());
+    DirectoryClients.Handle second = clients.acquire(config(), caCopy); // same CA, other file
+    DirectoryClients.Handle other = clients.acquire(config().withAttempts(3), caCopy);
+    assertThat(second.client()).isSameAs(first.client());
+    assertThat(other.client()).isNotSameAs(first.client());
+    assertThat(clients.size()).isEqualTo(2);
+    other.close();
+    other.close();
+    assertThat(clients.size()).isEqualTo(1);
+
+    first.client().connectAhead();
+    second.client().connectAhead();
+    Await.until(() -> directory.activeConnections() == 1, "one kept connection for both users");
+    first.close();
+    first.close(); // a second close does not release the other user's hold
+    assertThat(find(second.client(), ALICE)).isPresent();
+    assertThat(second.client().keepsConnection()).isTrue();
+
+    second.close();
+    assertThat(clients.size()).isZero();
+    assertThat(second.client().keepsConnection()).isFalse();
+    Await.until(() -> directory.activeConnections() == 0, "the last user's close closes it");
+    clients.close();
+    assertThatThrownBy(() -> clients.acquire(config(), null))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
