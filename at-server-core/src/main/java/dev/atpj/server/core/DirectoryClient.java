@@ -88,8 +88,8 @@ public final class DirectoryClient implements AutoCloseable {
    *     {@link AtErrorCode#UNABLE_TO_CONNECT} when the directory cannot be reached
    */
   public CompletableFuture<Optional<HostPort>> find(AtSign atSign) {
-    Cached cached = cache.get(atSign);
-    if (cached != null && cached.expiresAtNanos() - nanoTime.getAsLong() > 0) {
+    Cached cached = fresh(atSign);
+    if (cached != null) {
       return CompletableFuture.completedFuture(cached.answer());
     }
     CompletableFuture<Optional<HostPort>> mine = new CompletableFuture<>();
@@ -116,8 +116,13 @@ public final class DirectoryClient implements AutoCloseable {
    * @return true when {@link #find} would answer from the cache
    */
   public boolean isCached(AtSign atSign) {
+    return fresh(atSign) != null;
+  }
+
+  /** The cached answer for an atSign while it is fresh, else null. */
+  private Cached fresh(AtSign atSign) {
     Cached cached = cache.get(atSign);
-    return cached != null && cached.expiresAtNanos() - nanoTime.getAsLong() > 0;
+    return cached != null && cached.expiresAtNanos() - nanoTime.getAsLong() > 0 ? cached : null;
   }
 
   /**
@@ -219,19 +224,20 @@ public final class DirectoryClient implements AutoCloseable {
 
   /** Whether a request failed because its connection was closed (not a timeout). */
   private static boolean closedUnderneath(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && !(cause instanceof AtException)) {
-      cause = cause.getCause();
-    }
-    return cause instanceof AtException at
+    return protocolCause(failure) instanceof AtException at
         && (at.code() == AtErrorCode.UNABLE_TO_CONNECT || at.code() == AtErrorCode.SOCKET_ERROR);
   }
 
   private static String reason(Throwable failure) {
+    return protocolCause(failure).getMessage();
+  }
+
+  /** The first {@link AtException} in a failure's cause chain, else its innermost cause. */
+  private static Throwable protocolCause(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null && !(cause instanceof AtException)) {
       cause = cause.getCause();
     }
-    return cause.getMessage();
+    return cause;
   }
 }
