@@ -50,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The client of one atSign: finds its atServer through the atDirectory, authenticates with PKAM,
  * and reads and writes data so that at_java and the Dart SDK read what it writes and the other way
- * round (PROTOCOL.md C4–C11).
+ * round (docs/protocol.md C4–C11).
  *
  * <pre>{@code
  * try (AtClient alice = AtClient.builder(AtSign.parse("@alice"))
@@ -145,7 +145,7 @@ public final class AtClient implements AutoCloseable {
   }
 
   /**
-   * Onboards the atSign (PROTOCOL.md C5): CRAM with its secret, new PKAM, encryption and
+   * Onboards the atSign (docs/protocol.md C5): CRAM with its secret, new PKAM, encryption and
    * self-encryption keys, the PKAM public key installed, PKAM, the encryption public key published,
    * the atKeys file written, the CRAM secret deleted unless kept. The client uses the new keys
    * afterwards.
@@ -182,7 +182,7 @@ public final class AtClient implements AutoCloseable {
   // ---------------------------------------------------------------- data
 
   /**
-   * Stores a value: public values are signed, self and shared values encrypted (PROTOCOL.md C7).
+   * Stores a value: public values are signed, self and shared values encrypted (docs/protocol.md C7).
    *
    * @param key a public, self or shared key of this atSign (owner may be left out)
    * @param value the value, one line

@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * One TLS connection to an atServer (PROTOCOL.md B1, C3, C4). Every command is one line and gets
+ * One TLS connection to an atServer (docs/protocol.md B1, C3, C4). Every command is one line and gets
  * one answer line; the answer's leading prompt ({@code @} or {@code @alice@}) is dropped and the
  * payload after {@code data:} returned, or the server's error thrown as its {@link AtException}.
  * Every command has a deadline ({@link ClientOptions#requestTimeout()}): when it passes the command
@@ -124,7 +124,7 @@ public final class AtConnection implements AutoCloseable {
   }
 
   /**
-   * Sends a line that gets no answer, such as {@code monitor} (PROTOCOL.md B1, C9). Lines the
+   * Sends a line that gets no answer, such as {@code monitor} (docs/protocol.md B1, C9). Lines the
    * server sends afterwards that are notifications go to {@link #onNotification}.
    *
    * @param command one command line, without line ending
@@ -189,7 +189,7 @@ public final class AtConnection implements AutoCloseable {
 
   /**
    * Authenticates with the CRAM secret: {@code from:} then {@code cram:} with the hex SHA-512 of
-   * secret plus challenge (PROTOCOL.md B5, C4).
+   * secret plus challenge (docs/protocol.md B5, C4).
    *
    * @param atSign the atSign whose atServer this is
    * @param cramSecret the secret the atServer was started with
@@ -203,7 +203,7 @@ public final class AtConnection implements AutoCloseable {
 
   /**
    * Authenticates with the PKAM key: {@code from:} then {@code pkam:} with the SHA256withRSA
-   * signature of the challenge (PROTOCOL.md B5, C4).
+   * signature of the challenge (docs/protocol.md B5, C4).
    *
    * @param atSign the atSign whose atServer this is
    * @param keys its keys (the PKAM private key signs)

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Asks an atDirectory where an atSign's atServer lives (PROTOCOL.md B4, C2), with the blocking
+ * Asks an atDirectory where an atSign's atServer lives (docs/protocol.md B4, C2), with the blocking
  * calls and retry policy of the SDK. Each question goes through the servers' asynchronous {@link
  * DirectoryClient} (one TLS connection per question, the atSign sent without its {@code @}, the
  * answer {@code host:port} or {@code null}, then {@code @exit}; a fresh connection keeps clear of

@@ -1,7 +1,7 @@
 package dev.atpj.client;
 
 /**
- * Which atProtocol version the client writes (PROTOCOL.md C7, C11). Both versions read everything:
+ * Which atProtocol version the client writes (docs/protocol.md C7, C11). Both versions read everything:
  * values with and without {@code ivNonce}, shared keys from {@code sharedKeyEnc} or from {@code
  * shared_key@<owner>}.
  */

@@ -1,7 +1,7 @@
 package dev.atpj.client;
 
 /**
- * What the {@code dataSignature} of a value says (PROTOCOL.md C7: public and self values are signed
+ * What the {@code dataSignature} of a value says (docs/protocol.md C7: public and self values are signed
  * with the owner's encryption private key over the plaintext, SHA256withRSA).
  */
 public enum SignatureStatus {

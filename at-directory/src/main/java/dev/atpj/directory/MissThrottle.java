@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The reference directory's penalty for connections that ask for unknown atSigns (PROTOCOL.md B4):
+ * The reference directory's penalty for connections that ask for unknown atSigns (docs/protocol.md B4):
  * the first misses are answered at once, from {@code delayFrom} on each miss is answered after
  * {@code delay}, and at {@code closeAt} the connection is closed without an answer.
  *

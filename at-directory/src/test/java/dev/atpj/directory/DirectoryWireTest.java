@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The atDirectory over real TLS: PROTOCOL.md B4, C2 and Part A §7. */
+/** The atDirectory over real TLS: docs/protocol.md B4, C2 and Part A §7. */
 @ExtendWith(TestPkiExtension.class)
 class DirectoryWireTest {
   private static DirectoryFixture fixture;

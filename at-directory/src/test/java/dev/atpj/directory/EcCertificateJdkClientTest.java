@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The certificates {@code ./atp up} makes by default (ECDSA P-256 leaf under an RSA CA, {@link
  * PkiStore} defaults) work for a plain JDK {@link SSLSocket} that trusts the CA, which is how
- * at_java connects (PROTOCOL.md C1), and so do RSA ones when asked for.
+ * at_java connects (docs/protocol.md C1), and so do RSA ones when asked for.
  */
 class EcCertificateJdkClientTest {
   private static final String HOST = "127.0.0.1";

@@ -2,7 +2,7 @@ package dev.atpj.protocol;
 
 /**
  * A {@code host:port} pair: where an atDirectory or an atServer listens, as a directory answers it
- * (PROTOCOL.md B4). The host is a DNS name or an IPv4 literal (official clients such as at_java
+ * (docs/protocol.md B4). The host is a DNS name or an IPv4 literal (official clients such as at_java
  * split on {@code :}, so IPv6 literals are refused).
  *
  * @param host the host

@@ -59,7 +59,7 @@ public record AtServerConfig(
   /** Default port. */
   public static final int DEFAULT_PORT = 6464;
 
-  /** Default line limit, as the reference (PROTOCOL.md B3). */
+  /** Default line limit, as the reference (docs/protocol.md B3). */
   public static final int DEFAULT_MAX_LINE_BYTES = 10_240_000;
 
   /** Default inbound connection limit. */

@@ -19,7 +19,7 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>the CRAM secret from the configuration at {@code privatekey:at_secret}, unless the owner
- *       deleted it ({@code privatekey:at_secret_deleted}) (PROTOCOL.md B5);
+ *       deleted it ({@code privatekey:at_secret_deleted}) (docs/protocol.md B5);
  *   <li>at first start, the server's RSA-2048 signing key pair for {@code pol}: {@code
  *       public:signing_publickey@me} and {@code @me:signing_privatekey@me} with the marker {@code
  *       privatekey:signing_keypair_generated}, in one atomic batch (B5 pol notes).

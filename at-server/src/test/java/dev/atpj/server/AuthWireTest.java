@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code from}, {@code cram} and {@code pkam} on the wire (PROTOCOL.md B5, C4, A3, A8). */
+/** {@code from}, {@code cram} and {@code pkam} on the wire (docs/protocol.md B5, C4, A3, A8). */
 @ExtendWith(SharedTestPki.class)
 class AuthWireTest {
   private static final String CHALLENGE =

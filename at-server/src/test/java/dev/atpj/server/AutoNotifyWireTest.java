@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * autoNotify (PROTOCOL.md B7, B8, C9, C12 §7): updating or deleting a key shared with another
+ * autoNotify (docs/protocol.md B7, B8, C9, C12 §7): updating or deleting a key shared with another
  * atSign notifies that atSign's atServer with the value and metadata, as at_java relies on; a value
  * with a ttr becomes a cached copy on the recipient, and a delete removes the copy when ccd is set.
  */

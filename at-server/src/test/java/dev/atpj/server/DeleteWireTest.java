@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code delete} (PROTOCOL.md B6, B9). */
+/** {@code delete} (docs/protocol.md B6, B9). */
 @ExtendWith(SharedTestPki.class)
 class DeleteWireTest {
   @TempDir static Path data;

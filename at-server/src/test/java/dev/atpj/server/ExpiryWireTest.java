@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ttl/ttb with the injected clock, and the expired-key sweeper (PROTOCOL.md A4, B7). */
+/** ttl/ttb with the injected clock, and the expired-key sweeper (docs/protocol.md A4, B7). */
 @ExtendWith(SharedTestPki.class)
 class ExpiryWireTest {
   @TempDir static Path data;

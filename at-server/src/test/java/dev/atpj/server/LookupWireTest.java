@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code llookup} and {@code lookup} (PROTOCOL.md A4, A5, B8, C8). */
+/** {@code llookup} and {@code lookup} (docs/protocol.md A4, A5, B8, C8). */
 @ExtendWith(SharedTestPki.class)
 class LookupWireTest {
   private static final ObjectMapper JSON = new ObjectMapper();

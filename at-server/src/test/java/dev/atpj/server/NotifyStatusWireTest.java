@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a notification's sender and recipient can ask about it (PROTOCOL.md B11): {@code
+ * What a notification's sender and recipient can ask about it (docs/protocol.md B11): {@code
  * notify:status} through queued, delivered, errored and expired, {@code strategy:latest}, {@code
  * notify:list} for the owner and for a pol-authenticated peer, {@code notify:fetch} and {@code
  * notify:remove}.

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Monitor and notification helpers for wire tests (PROTOCOL.md B11, C9). */
+/** Monitor and notification helpers for wire tests (docs/protocol.md B11, C9). */
 final class NotifyWire {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Caching of other atSigns' keys (PROTOCOL.md B8): what is cached as the owner's ttr says, when a
+ * Caching of other atSigns' keys (docs/protocol.md B8): what is cached as the owner's ttr says, when a
  * copy is used, refreshed by the job (on the fixture's clock) and removed; {@code plookup} and
  * {@code bypassCache}; the {@code all} shape's key naming the copy.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code scan} (PROTOCOL.md B10, C8). */
+/** {@code scan} (docs/protocol.md B10, C8). */
 @ExtendWith(SharedTestPki.class)
 class ScanWireTest {
   @TempDir static Path data;

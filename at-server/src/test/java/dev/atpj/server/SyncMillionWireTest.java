@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A device that was offline through a million changes pages through them over the wire (PROTOCOL.md
+ * A device that was offline through a million changes pages through them over the wire (docs/protocol.md
  * A6, B12). The changes are written straight into a throwaway store (unsynced) before the server
  * starts: {@value #KEYS} keys rewritten round-robin, so all but the last {@value #KEYS} entries are
  * superseded and the first page has to look past almost a million of them (they hold a one-byte

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sync:from} and the whitepaper's {@code sync:<id>} (PROTOCOL.md A6, B6, B12). */
+/** {@code sync:from} and the whitepaper's {@code sync:<id>} (docs/protocol.md A6, B6, B12). */
 @ExtendWith(SharedTestPki.class)
 class SyncWireTest {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code update}, {@code update:json} and {@code update:meta} (PROTOCOL.md B6, B7, C8). */
+/** {@code update}, {@code update:json} and {@code update:meta} (docs/protocol.md B6, B7, C8). */
 @ExtendWith(SharedTestPki.class)
 class UpdateWireTest {
   static final DateTimeFormatter DATE =

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The owner transcripts of the whitepaper ({@code openssl s_client} sessions): from/cram,
  * update/lookup/delete and scan. One deliberate difference: a lookup of a deleted key answers
- * AT0015 instead of {@code data:null} (PROTOCOL.md A4).
+ * AT0015 instead of {@code data:null} (docs/protocol.md A4).
  */
 @ExtendWith(SharedTestPki.class)
 class WhitepaperTranscriptTest {

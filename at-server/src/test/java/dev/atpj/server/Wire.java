@@ -9,7 +9,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.Base64;
 
-/** Authentication steps for wire tests, as at_java performs them (PROTOCOL.md C4). */
+/** Authentication steps for wire tests, as at_java performs them (docs/protocol.md C4). */
 final class Wire {
   private Wire() {}
 

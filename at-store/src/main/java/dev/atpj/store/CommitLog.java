@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
-/** The commit log of one store: reads for sync, and compaction (PROTOCOL.md B12, B13). */
+/** The commit log of one store: reads for sync, and compaction (docs/protocol.md B12, B13). */
 public interface CommitLog {
 
   /** The highest durable commit id, or -1 when nothing was ever committed. */

@@ -2,7 +2,7 @@ package dev.atpj.store;
 
 import java.util.Optional;
 
-/** The operation a commit-log entry records, with its sync symbol (PROTOCOL.md B12). */
+/** The operation a commit-log entry records, with its sync symbol (docs/protocol.md B12). */
 public enum CommitOp {
   /** The value changed: {@code +}. */
   UPDATE('+'),

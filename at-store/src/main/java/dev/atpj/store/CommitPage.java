@@ -3,7 +3,7 @@ package dev.atpj.store;
 import java.util.List;
 
 /**
- * One page of the commit log for {@code sync:from} (PROTOCOL.md B12).
+ * One page of the commit log for {@code sync:from} (docs/protocol.md B12).
  *
  * @param entries the latest entry of each matching key, in commit order
  * @param lastExaminedId the highest commit id looked at (returned or skipped because it was

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Commit-log behaviour every store has (PROTOCOL.md B12). */
+/** Commit-log behaviour every store has (docs/protocol.md B12). */
 public interface CommitLogContract extends StoreFixture {
 
   private static List<Long> ids(CommitPage page) {

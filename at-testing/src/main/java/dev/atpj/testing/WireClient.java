@@ -23,7 +23,7 @@ import javax.net.ssl.SSLSocket;
  * JDK's SNI rule (sent for dotted DNS names only, never for IP literals or {@code localhost}), a
  * client certificate only if the {@link SSLContext} has one.
  *
- * <p>Framing (PROTOCOL.md A2, B1, B4): on connect the atServer writes the bare prompt {@code @};
+ * <p>Framing (docs/protocol.md A2, B1, B4): on connect the atServer writes the bare prompt {@code @};
  * each reply is {@code <payload>\n<prompt>} with no newline after the prompt ({@code @}, {@code
  * @alice@}); the directory answers {@code <host>:<port>\r\n@}; a {@code pol} success is only the
  * new prompt; a {@code monitor} connection streams {@code notification: {json}\n} lines.

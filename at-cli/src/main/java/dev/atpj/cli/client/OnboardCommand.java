@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code atp onboard}: onboards an atSign with its CRAM secret (PROTOCOL.md C5). */
+/** {@code atp onboard}: onboards an atSign with its CRAM secret (docs/protocol.md C5). */
 @Command(
     name = "onboard",
     header = "Onboard an atSign: new keys, PKAM installed, atKeys file written.",

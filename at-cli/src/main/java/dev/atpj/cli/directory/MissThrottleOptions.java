@@ -6,7 +6,7 @@ import dev.atpj.directory.MissThrottle;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The options of the directory's penalty for unknown atSigns (PROTOCOL.md B4, Part A §7). */
+/** The options of the directory's penalty for unknown atSigns (docs/protocol.md B4, Part A §7). */
 public final class MissThrottleOptions {
   @Option(
       names = "--no-miss-throttle",

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 /**
  * Makes sure each atSign of a private platform has a working keys file, as a client would: through
  * the atDirectory, over TLS trusting the platform's CA. An atSign without a keys file is onboarded
- * (PROTOCOL.md C5) keeping its CRAM secret; one with a keys file is checked with PKAM, and
+ * (docs/protocol.md C5) keeping its CRAM secret; one with a keys file is checked with PKAM, and
  * onboarded again if its atServer no longer accepts the key (e.g. its storage was deleted).
  */
 final class PlatformOnboarding {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The AES-256 keys an atSign shares data with, one per pair and direction (PROTOCOL.md C7, C11).
+ * The AES-256 keys an atSign shares data with, one per pair and direction (docs/protocol.md C7, C11).
  *
  * <p><b>Outgoing</b> (@alice shares with @bob): alice's own copy {@code shared_key.bob@alice} holds
  * the key RSA-encrypted with alice's encryption public key; bob's copy {@code

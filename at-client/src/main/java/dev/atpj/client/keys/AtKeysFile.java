@@ -17,7 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.TreeMap;
 
 /**
- * Reads and writes the official atKeys file (PROTOCOL.md C6): a JSON object whose four RSA fields
+ * Reads and writes the official atKeys file (docs/protocol.md C6): a JSON object whose four RSA fields
  * are {@code base64(AES-256-CTR(base64 key text, selfEncryptionKey, zero IV, PKCS#7))} and whose
  * {@code selfEncryptionKey} is stored in clear. Files written here carry the five fields at_java
  * reads plus the {@code "@alice"} field the Dart SDK writes; files from either SDK load (extra

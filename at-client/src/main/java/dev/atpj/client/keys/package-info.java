@@ -1,2 +1,2 @@
-/** An atSign's key material and the official atKeys file format (PROTOCOL.md C6). */
+/** An atSign's key material and the official atKeys file format (docs/protocol.md C6). */
 package dev.atpj.client.keys;

@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Turns the JSON of a {@code notification:} line into an {@link AtNotification} (PROTOCOL.md B11,
+ * Turns the JSON of a {@code notification:} line into an {@link AtNotification} (docs/protocol.md B11,
  * C9), decrypting what was encrypted for the receiver: a shared-key notification ({@code
  * @bob:shared_key@alice}) is RSA-decrypted and its key remembered (its value is not handed out); an
  * encrypted value from another atSign is AES-decrypted with the key it shares with the receiver

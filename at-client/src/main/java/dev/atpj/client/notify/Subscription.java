@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A live stream of notifications (PROTOCOL.md B11, C9): its own PKAM-authenticated connection,
+ * A live stream of notifications (docs/protocol.md B11, C9): its own PKAM-authenticated connection,
  * {@code monitor[:strict][:selfNotifications][:<epochMillis>][ <regex>]} (no answer is awaited),
  * then every {@code notification:} line is decoded, decrypted and handed to the listener once per
  * id, in arrival order.

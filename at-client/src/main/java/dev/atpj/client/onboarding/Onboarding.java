@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Onboards an atSign as the official clients do (PROTOCOL.md C5): authenticate with the CRAM
+ * Onboards an atSign as the official clients do (docs/protocol.md C5): authenticate with the CRAM
  * secret, generate the PKAM and encryption key pairs and the self-encryption key, install the PKAM
  * public key ({@code update:privatekey:at_pkam_publickey}), authenticate again with PKAM, publish
  * the encryption public key ({@code update:public:publickey@<me>}), write the atKeys file, and

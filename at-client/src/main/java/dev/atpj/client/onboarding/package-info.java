@@ -1,2 +1,2 @@
-/** Onboarding: turning a CRAM secret into PKAM keys and an atKeys file (PROTOCOL.md C5). */
+/** Onboarding: turning a CRAM secret into PKAM keys and an atKeys file (docs/protocol.md C5). */
 package dev.atpj.client.onboarding;

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 
 /**
  * A local replica of one atSign's data in an embedded {@link AtStore} (in memory or RocksDB), kept
- * in step with its atServer through the commit log (PROTOCOL.md B12).
+ * in step with its atServer through the commit log (docs/protocol.md B12).
  *
  * <p>As a {@link Secondary} it answers the owner's {@code update}, {@code llookup}, {@code delete}
  * and {@code scan} locally, so a client works offline; values are stored exactly as on the atServer
@@ -244,7 +244,7 @@ public final class Replica implements Secondary {
     }
   }
 
-  /** Which keys an owner's {@code scan} shows (PROTOCOL.md B10). */
+  /** Which keys an owner's {@code scan} shows (docs/protocol.md B10). */
   private static boolean listed(String name, boolean showHidden) {
     if (name.startsWith("private:")
         || name.startsWith("privatekey:")

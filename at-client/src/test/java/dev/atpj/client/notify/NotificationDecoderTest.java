@@ -16,7 +16,7 @@ import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.crypto.AtCrypto;
 import org.junit.jupiter.api.Test;
 
-/** The shapes of notification JSON the decoder accepts (PROTOCOL.md B11, C9). */
+/** The shapes of notification JSON the decoder accepts (docs/protocol.md B11, C9). */
 class NotificationDecoderTest {
   private static final AtSign BOB = AtSign.parse("@bob");
   private static final AtKeys KEYS = Vectors.keys("@bob");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Onboarding's wire steps (PROTOCOL.md C5) against the protocol double. */
+/** Onboarding's wire steps (docs/protocol.md C5) against the protocol double. */
 @ExtendWith(TestPkiExtension.class)
 class OnboardingTest {
   private static final AtSign ALICE = AtSign.parse("@alice");

@@ -1,7 +1,7 @@
 package dev.atpj.protocol.command;
 
 /**
- * One command line, typed: a record per verb (PROTOCOL.md Part A §12, B5–B13). {@link
+ * One command line, typed: a record per verb (docs/protocol.md Part A §12, B5–B13). {@link
  * CommandParser} makes them from text and never throws; a line it cannot accept becomes an {@link
  * Invalid} value. Clients build them directly and send {@link #render()}.
  *

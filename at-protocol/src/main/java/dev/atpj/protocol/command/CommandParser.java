@@ -8,7 +8,7 @@ import java.util.Locale;
  * Turns one command line into a typed {@link Command}. It never throws: anything it cannot accept
  * becomes an {@link Invalid} value carrying the verb (when known), the error code and the reason.
  *
- * <p>Rules (PROTOCOL.md B1, B2): the line (without its line ending) is stripped of surrounding
+ * <p>Rules (docs/protocol.md B1, B2): the line (without its line ending) is stripped of surrounding
  * whitespace; the verb is the text before the first {@code :} or space and is matched ignoring
  * case, so {@code SCAN}, {@code Info} and {@code NOOP:0} work. Option keywords are matched ignoring
  * case too; keys are lower-cased, values, regexes and texts are kept as sent. Unlike the reference,

@@ -1,6 +1,6 @@
 package dev.atpj.protocol.command;
 
-/** What a lookup returns (PROTOCOL.md B8): the value, the metadata JSON, or both as JSON. */
+/** What a lookup returns (docs/protocol.md B8): the value, the metadata JSON, or both as JSON. */
 public enum LookupShape {
   /** The raw value (no qualifier). */
   VALUE(""),

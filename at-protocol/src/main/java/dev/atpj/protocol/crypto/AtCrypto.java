@@ -65,7 +65,7 @@ public final class AtCrypto {
   }
 
   /**
-   * The CRAM digest (PROTOCOL.md B5, C4): lowercase hex of SHA-512 over the UTF-8 bytes of the
+   * The CRAM digest (docs/protocol.md B5, C4): lowercase hex of SHA-512 over the UTF-8 bytes of the
    * secret followed directly by the challenge.
    *
    * @param secret the shared secret

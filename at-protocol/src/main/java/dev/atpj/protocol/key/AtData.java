@@ -6,7 +6,7 @@ import dev.atpj.protocol.internal.Json;
 
 /**
  * A value with its metadata, in the JSON shape of {@code llookup:all}, {@code lookup:all} and
- * {@code plookup:all}: {@code {"key":"…","data":"…","metaData":{…}}} (PROTOCOL.md B8, C8). Null
+ * {@code plookup:all}: {@code {"key":"…","data":"…","metaData":{…}}} (docs/protocol.md B8, C8). Null
  * parts are omitted when rendering.
  *
  * @param key the key name, set for remote or cached answers; may be null

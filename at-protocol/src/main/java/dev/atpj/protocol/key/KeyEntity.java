@@ -11,7 +11,7 @@ import java.util.Locale;
  * <p>Allowed: ASCII letters and digits, {@code _ . - ' * "}, letters, digits, marks and symbols
  * (emoji) of any script, the zero-width joiner and variation selectors inside emoji. Everything
  * else is rejected: {@code @}, {@code :}, whitespace, control and invisible characters, broken
- * surrogates and other punctuation such as {@code ,} (PROTOCOL.md A10, B6).
+ * surrogates and other punctuation such as {@code ,} (docs/protocol.md A10, B6).
  */
 final class KeyEntity {
   private static final String ASCII_EXTRAS = "_.-'*\"";

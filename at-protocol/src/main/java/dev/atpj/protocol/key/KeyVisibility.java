@@ -1,7 +1,7 @@
 package dev.atpj.protocol.key;
 
 /**
- * Who may see a key, as told by the prefix of its name (PROTOCOL.md B6).
+ * Who may see a key, as told by the prefix of its name (docs/protocol.md B6).
  *
  * <p>The {@code cached:} marker is separate (see {@link AtKey#cached()}): a cached key is a copy of
  * another atSign's {@link #PUBLIC} or {@link #SHARED} key.

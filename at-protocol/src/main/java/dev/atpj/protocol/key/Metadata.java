@@ -3,7 +3,7 @@ package dev.atpj.protocol.key;
 import java.time.Instant;
 
 /**
- * Everything known about a stored value besides the value itself (PROTOCOL.md B7, B8, C8).
+ * Everything known about a stored value besides the value itself (docs/protocol.md B7, B8, C8).
  *
  * <p>The first sixteen components are set by clients through {@code update} options; the rest are
  * maintained by the atServer. Every component is nullable: {@code null} means "not set", and unset

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * The metadata options a client may give on {@code update}, {@code update:meta} and {@code notify}
- * (PROTOCOL.md B7, B11), with their wire names and value rules.
+ * (docs/protocol.md B7, B11), with their wire names and value rules.
  *
  * <p>Every option also accepts the literal value {@code null}, which clears the field.
  */

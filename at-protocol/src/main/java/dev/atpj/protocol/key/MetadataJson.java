@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * The JSON form of {@link Metadata} used by {@code llookup:meta}, {@code lookup:all} and friends
- * (PROTOCOL.md A9, B8, C8).
+ * (docs/protocol.md A9, B8, C8).
  *
  * <p>Rendering writes only the reference field names, in a fixed order, and omits unset fields
  * (never {@code "x":null}, which would break at_java). Dates are {@code yyyy-MM-dd HH:mm:ss.SSS'Z'}

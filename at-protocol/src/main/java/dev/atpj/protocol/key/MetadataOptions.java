@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The metadata options of an {@code update}, {@code update:meta} or {@code notify} line, in the
- * order they were given, so that a command renders back exactly (PROTOCOL.md B7, B11). Clients send
+ * order they were given, so that a command renders back exactly (docs/protocol.md B7, B11). Clients send
  * them in different orders, so any order is accepted; each field at most once.
  *
  * @param options the options in wire order; an immutable copy is kept
@@ -72,7 +72,7 @@ public record MetadataOptions(List<MetadataOption> options) {
 
   /**
    * Applies the options to existing metadata: given fields replace, {@code null} clears, the rest
-   * is kept (PROTOCOL.md B7).
+   * is kept (docs/protocol.md B7).
    *
    * @param existing the current metadata; null is treated as {@link Metadata#EMPTY}
    * @return the new metadata

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The only code that writes {@code data:}, {@code error:} and {@code notification:} lines
- * (PROTOCOL.md A2, A3, B1, B2). Results carry no line ending and no prompt: the server appends
+ * (docs/protocol.md A2, A3, B1, B2). Results carry no line ending and no prompt: the server appends
  * {@code \n} and the prompt.
  *
  * <p>Error details are sanitised: control and line-separator characters become spaces, broken

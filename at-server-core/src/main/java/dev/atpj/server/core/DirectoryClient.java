@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks an atDirectory where an atSign's atServer lives (PROTOCOL.md B4, C2), asynchronously and
+ * Asks an atDirectory where an atSign's atServer lives (docs/protocol.md B4, C2), asynchronously and
  * never blocking: the atSign without {@code @} is sent, and {@code host:port} or {@code null} is
  * read. Answers, "unknown" included, are cached for a short time; concurrent lookups of one atSign
  * share one request; a directory that cannot be reached is tried again a configured number of

@@ -136,7 +136,7 @@ public final class LineClient implements AutoCloseable {
 
   /**
    * Sends a line whose success is answered by a prompt alone, with no line (as {@code pol} is,
-   * PROTOCOL.md B1), and waits for that prompt or for an answer line (an error).
+   * docs/protocol.md B1), and waits for that prompt or for an answer line (an error).
    *
    * @param line the request without line ending
    * @param prompt the prompt that means success, e.g. {@code @bob@}

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The reference server's idle scheme (PROTOCOL.md B3): below the low-water mark (a fraction of the
+ * The reference server's idle scheme (docs/protocol.md B3): below the low-water mark (a fraction of the
  * connection limit) connections may idle for their full time; above it the allowed time shrinks
  * linearly, down to a floor when the server is full. Busy servers thereby shed silent connections
  * first.

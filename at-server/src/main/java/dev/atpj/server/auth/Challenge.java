@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The challenge a {@code from} of the server's own atSign issued, {@code
- * <sessionId><atSign>:<proof>} (PROTOCOL.md B5). It is kept in the connection's state (not in
+ * <sessionId><atSign>:<proof>} (docs/protocol.md B5). It is kept in the connection's state (not in
  * storage), lives {@link #LIFETIME}, and is used at most once: {@link #take} removes it.
  *
  * @param text the challenge as sent after {@code data:}

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Reads other atSigns' keys through their atServers and keeps copies (PROTOCOL.md B8): {@code
+ * Reads other atSigns' keys through their atServers and keeps copies (docs/protocol.md B8): {@code
  * cached:@me:<k>@<owner>} for what the owner shares with this atSign, {@code
  * cached:public:<k>@<owner>} for public values. A copy is used while it is active and before its
  * refreshAt (or for ever with ttr -1), unless the cache is bypassed; otherwise the owner's atServer
@@ -116,7 +116,7 @@ public final class RemoteCache {
 
   /**
    * Keeps a value the owner pushed to this atServer (a notification carrying the value and a ttr,
-   * PROTOCOL.md B8 "cached keys on the recipient") as the copy, when its ttr allows; an existing
+   * docs/protocol.md B8 "cached keys on the recipient") as the copy, when its ttr allows; an existing
    * copy is removed when it does not.
    *
    * @param origin {@code @<me>:<k>@<owner>} or {@code public:<k>@<owner>}

@@ -1,5 +1,5 @@
 /**
  * Copies of other atSigns' keys ({@code cached:public:…}, {@code cached:@me:…}) kept as their
- * owners' ttr allows, and the job that refreshes them (PROTOCOL.md B8).
+ * owners' ttr allows, and the job that refreshes them (docs/protocol.md B8).
  */
 package dev.atpj.server.cache;

@@ -101,7 +101,7 @@ public final class KeyWriter {
   }
 
   /**
-   * Deletes a key; deleting a missing key still commits (PROTOCOL.md B9).
+   * Deletes a key; deleting a missing key still commits (docs/protocol.md B9).
    *
    * @param key the canonical key
    * @param executor where to continue when an earlier write of the key is still in flight
@@ -121,7 +121,7 @@ public final class KeyWriter {
 
   /**
    * Deletes the CRAM secret and, in the same atomic batch, writes the marker that stops it from
-   * being seeded again (PROTOCOL.md B5, C5 step 8).
+   * being seeded again (docs/protocol.md B5, C5 step 8).
    *
    * @param executor where to continue when an earlier write of the secret is still in flight
    * @return -1 ({@code privatekey:} keys are not committed)

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
- * The metadata the atServer maintains on every write (PROTOCOL.md B7; reference {@code
+ * The metadata the atServer maintains on every write (docs/protocol.md B7; reference {@code
  * AtMetadataBuilder}):
  *
  * <ul>

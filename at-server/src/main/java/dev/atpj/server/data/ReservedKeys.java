@@ -5,7 +5,7 @@ import dev.atpj.protocol.key.AtKey;
 import dev.atpj.protocol.key.KeyVisibility;
 import java.util.Set;
 
-/** Keys with a fixed meaning on every atServer (PROTOCOL.md B5, B6). */
+/** Keys with a fixed meaning on every atServer (docs/protocol.md B5, B6). */
 public final class ReservedKeys {
   /** The CRAM secret. */
   public static final AtKey AT_SECRET = AtKey.ofPrivateKey("at_secret");

@@ -1,7 +1,7 @@
 package dev.atpj.server.metrics;
 
 /**
- * What {@code stats:11} (NotificationCount) reports about the notification log (PROTOCOL.md B13),
+ * What {@code stats:11} (NotificationCount) reports about the notification log (docs/protocol.md B13),
  * as the reference groups it.
  *
  * @param total notifications stored

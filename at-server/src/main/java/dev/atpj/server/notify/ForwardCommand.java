@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code notify} command one atServer sends another to deliver a notification (PROTOCOL.md
+ * The {@code notify} command one atServer sends another to deliver a notification (docs/protocol.md
  * B11): {@code notify:id:<id>:<op>:messageType:<mt>:notifier:<n>:ttln:<ms>[:ttl:..][:ttb:..]
  * [:ttr:..:ccd:..]:isEncrypted:<b>[...]:@<to>:<key>@<from>[:<value>]}, the metadata options in the
  * reference's fragment order (which its parser requires). The ttln sent is what is left of the

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * One {@code monitor} connection (PROTOCOL.md B11, C9): which notifications it wants, and their
+ * One {@code monitor} connection (docs/protocol.md B11, C9): which notifications it wants, and their
  * delivery as {@code notification: {json}} lines.
  *
  * <p>With an epochMillis, stored notifications newer than it are replayed first, in order, in

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One stored notification, sent, received or to oneself (PROTOCOL.md B11). Immutable; status
+ * One stored notification, sent, received or to oneself (docs/protocol.md B11). Immutable; status
  * changes copy it.
  *
  * @param id the notification id (a UUID, or what the sender chose)

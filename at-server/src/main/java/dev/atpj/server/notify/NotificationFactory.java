@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Turns {@code notify} commands and key changes into {@link Notification}s, with the reference's
- * defaults (PROTOCOL.md B11): operation update, message type key, priority low, strategy all,
+ * defaults (docs/protocol.md B11): operation update, message type key, priority low, strategy all,
  * notifier {@code SYSTEM}, latestN 1, ttln {@link NotificationConfig#defaultTtln()} when absent or
  * 0. A key message is encrypted unless its key is public; a text message is as its {@code
  * isEncrypted} option says.

@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The JSON shapes of notifications (PROTOCOL.md B11, C9).
+ * The JSON shapes of notifications (docs/protocol.md B11, C9).
  *
  * <p>Monitor shape, as the reference's {@code monitor_verb_handler.dart} writes it and at_java
  * reads it: {@code {"id":"…","from":"@alice","to":"@bob","key":"@bob:k@alice","value":"…",

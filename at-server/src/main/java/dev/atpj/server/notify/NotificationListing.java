@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The filter of {@code notify:list} (PROTOCOL.md B11): from the start of fromDate to the end of
+ * The filter of {@code notify:list} (docs/protocol.md B11): from the start of fromDate to the end of
  * toDate (UTC days; toDate defaults to now), a regex searched in the key or in the sender without
  * its {@code @}, unexpired notifications only, in time order, at most a limit.
  */

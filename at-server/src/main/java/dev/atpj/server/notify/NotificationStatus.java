@@ -1,6 +1,6 @@
 package dev.atpj.server.notify;
 
-/** Where a notification is on its way (PROTOCOL.md B11 {@code notify:status}). */
+/** Where a notification is on its way (docs/protocol.md B11 {@code notify:status}). */
 public enum NotificationStatus {
   /** Waiting to be delivered (or being delivered). */
   QUEUED("queued"),

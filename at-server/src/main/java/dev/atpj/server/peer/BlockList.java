@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The atSigns this atServer refuses to talk to (PROTOCOL.md B13 {@code config:block}): their {@code
+ * The atSigns this atServer refuses to talk to (docs/protocol.md B13 {@code config:block}): their {@code
  * from:} is answered with AT0013 and the connection is closed. Held in memory for the {@code from}
  * check and kept durably as a server property of the store, written in the order the changes were
  * made. Thread-safe.

@@ -23,7 +23,7 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * Checks the client certificate of a connection that claims another atSign with {@code from:}
- * (PROTOCOL.md Part A §8, B5; whitepaper "from"): the certificate must name the host the
+ * (docs/protocol.md Part A §8, B5; whitepaper "from"): the certificate must name the host the
  * atDirectory gives for that atSign (exact SAN or CN match, {@link CertificateHosts#matchesHost})
  * and its chain must lead to a trusted CA: the server's configured CA, or the JDK's trust store
  * when none is configured. The TLS layer accepts any client certificate; this is where it is

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How an atServer talks to other atServers (PROTOCOL.md Part A §8, §11, B3, B5, B8). Build with
+ * How an atServer talks to other atServers (docs/protocol.md Part A §8, §11, B3, B5, B8). Build with
  * {@link #builder()}; {@link #DEFAULT} has no atDirectory, so every other atSign is unknown
  * (AT0007) until one is set.
  *
@@ -67,7 +67,7 @@ public record PeerConfig(
   /** Default reuse time of a peer's signing public key. */
   public static final Duration DEFAULT_SIGNING_KEY_CACHE_TIME = Duration.ofMinutes(5);
 
-  /** Default time a public value without ttr stays cached (PROTOCOL.md B8). */
+  /** Default time a public value without ttr stays cached (docs/protocol.md B8). */
   public static final Duration DEFAULT_PUBLIC_CACHE_TIME = Duration.ofHours(24);
 
   /** Default interval of the cache refresh job (reference: daily). */

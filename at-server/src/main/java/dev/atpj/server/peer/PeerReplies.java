@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Reads answers from another atServer. The prompt of the previous answer arrives at the start of
  * each line, and after a {@code pol} two prompts do ({@code @} then {@code @bob@}), so every
- * leading prompt is removed before the line is parsed (PROTOCOL.md B1).
+ * leading prompt is removed before the line is parsed (docs/protocol.md B1).
  */
 final class PeerReplies {
   private static final ReplyParser PARSER = new ReplyParser();

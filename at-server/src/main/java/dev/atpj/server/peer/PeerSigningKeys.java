@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * Other atSigns' {@code public:signing_publickey}, which {@code pol} checks proofs with
- * (PROTOCOL.md B5 step 6), fetched from their atServers and reused for a while. Thread-safe.
+ * (docs/protocol.md B5 step 6), fetched from their atServers and reused for a while. Thread-safe.
  */
 final class PeerSigningKeys {
   private static final int MAX_ENTRIES = 10_000;

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One atServer connection (PROTOCOL.md Part A §1–3, B1–B2): the bare prompt {@code @} on connect;
+ * One atServer connection (docs/protocol.md Part A §1–3, B1–B2): the bare prompt {@code @} on connect;
  * every line parsed into a typed command; authentication checked before syntax; the verb's handler
  * run; its reply or error rendered, followed by {@code \n} and the prompt ({@code @}, {@code
  * @alice@} or {@code @bob@}).
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class AtSession implements LineSession, SessionContext {
   private static final Logger LOG = LoggerFactory.getLogger(AtSession.class);
 
-  /** Errors after which the connection is closed (PROTOCOL.md B2). */
+  /** Errors after which the connection is closed (docs/protocol.md B2). */
   private static final Set<AtErrorCode> CLOSING =
       EnumSet.of(
           AtErrorCode.BUFFER_LIMIT_EXCEEDED,

@@ -56,7 +56,7 @@ public interface SessionContext {
 
   /**
    * Asks for the connection to be closed once the current reply (data or error) is written, e.g.
-   * after a failed client-certificate check (PROTOCOL.md Part A §8).
+   * after a failed client-certificate check (docs/protocol.md Part A §8).
    */
   void closeAfterReply();
 

@@ -2,7 +2,7 @@ package dev.atpj.server.stats;
 
 import java.util.Optional;
 
-/** The statistics {@code stats} offers, with their ids and names (PROTOCOL.md B13). */
+/** The statistics {@code stats} offers, with their ids and names (docs/protocol.md B13). */
 public enum StatId {
   /** Open inbound connections. */
   ACTIVE_INBOUND_CONNECTIONS(1, "activeInboundConnections"),

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Computes {@code stats} values with the reference's value types (PROTOCOL.md B13): counts, commit
+ * Computes {@code stats} values with the reference's value types (docs/protocol.md B13): counts, commit
  * ids, dates and versions as JSON strings, {@code secondaryStorageSize} as a number, maps as JSON
  * text inside a string. Reads whole logs: run it on the ops executor.
  */

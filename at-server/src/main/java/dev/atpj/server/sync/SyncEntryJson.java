@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Renders sync entries as the reference does (PROTOCOL.md B12): {@code
+ * Renders sync entries as the reference does (docs/protocol.md B12): {@code
  * {"atKey":…,"value":…,"metadata":{…},"commitId":N,"operation":"+|#|*|-"}}, with every metadata
  * field as a string (as the reference's {@code toJson} then {@code toString} gives), unset fields
  * left out, {@code ccd} under its update-option name, and {@code value} and {@code metadata} null

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The date format every client parses: {@code yyyy-MM-dd HH:mm:ss.SSS'Z'} in UTC (PROTOCOL.md A9,
+ * The date format every client parses: {@code yyyy-MM-dd HH:mm:ss.SSS'Z'} in UTC (docs/protocol.md A9,
  * C8), used for sync entries ({@code opTime}, metadata dates) and dated statistics.
  */
 public final class WireDates {

@@ -1,5 +1,5 @@
 /**
- * Synchronisation of an atSign's devices through the commit log (PROTOCOL.md Part A §6, B12): pages
+ * Synchronisation of an atSign's devices through the commit log (docs/protocol.md Part A §6, B12): pages
  * of changes for {@code sync:from} and the whitepaper's {@code sync:<id>}, rendered as the
  * reference does.
  */

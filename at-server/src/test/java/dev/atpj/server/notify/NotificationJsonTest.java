@@ -7,7 +7,7 @@ import dev.atpj.protocol.key.Metadata;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The monitor JSON (PROTOCOL.md B11, C9) and the stats notification. */
+/** The monitor JSON (docs/protocol.md B11, C9) and the stats notification. */
 class NotificationJsonTest {
   private static final Instant T = Instant.ofEpochMilli(1_700_000_000_000L);
 

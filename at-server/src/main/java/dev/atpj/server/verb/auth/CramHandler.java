@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code cram:<digest>} (PROTOCOL.md B5): the digest must be the lowercase hex SHA-512 of the
+ * {@code cram:<digest>} (docs/protocol.md B5): the digest must be the lowercase hex SHA-512 of the
  * secret stored at {@code privatekey:at_secret} followed by the pending challenge. Once the owner
  * deleted the secret, cram always fails.
  */

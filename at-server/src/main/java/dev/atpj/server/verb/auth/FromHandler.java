@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code from:<atSign>[:clientConfig:<json>]} (PROTOCOL.md B5).
+ * {@code from:<atSign>[:clientConfig:<json>]} (docs/protocol.md B5).
  *
  * <p>For the server's own atSign it answers the challenge {@code <sessionId><atSign>:<uuid>} and
  * keeps it in the connection's state for {@link Challenge#LIFETIME}; the prompt and any

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code info}: {@code {"version":…,"uptimeAsWords":"…"}}; {@code info:brief}: {@code
- * {"version":…,"uptimeAsMillis":N}} (PROTOCOL.md B13).
+ * {"version":…,"uptimeAsMillis":N}} (docs/protocol.md B13).
  */
 public final class InfoHandler implements VerbHandler<Info> {
   private final ObjectMapper json = new ObjectMapper();

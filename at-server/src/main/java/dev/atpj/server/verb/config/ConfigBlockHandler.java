@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code config:block:add:<atSign> …}, {@code config:block:remove:<atSign> …}, {@code
- * config:block:show} (PROTOCOL.md B13): the owner manages the atSigns whose {@code from:} is
+ * config:block:show} (docs/protocol.md B13): the owner manages the atSigns whose {@code from:} is
  * refused (AT0013, connection closed). Changes answer {@code data:success} once durable; the own
  * atSign is never blocked. {@code show} answers the JSON list, or {@code data:null} when empty.
  */

@@ -12,13 +12,13 @@ import dev.atpj.store.StoredValue;
 final class DataReplies {
   private DataReplies() {}
 
-  /** AT0015 for a key that does not exist (PROTOCOL.md A4). */
+  /** AT0015 for a key that does not exist (docs/protocol.md A4). */
   static AtException notFound(String key) {
     return new AtException(AtErrorCode.KEY_NOT_FOUND, key + " does not exist in keystore");
   }
 
   /**
-   * The reply of a lookup (PROTOCOL.md B8): the value, the metadata JSON, or {@code
+   * The reply of a lookup (docs/protocol.md B8): the value, the metadata JSON, or {@code
    * {"key","data","metaData"}}.
    *
    * @param shape which shape

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code llookup[:meta|:all]:<key>} (PROTOCOL.md B8): the owner reads a key exactly as stored,
+ * {@code llookup[:meta|:all]:<key>} (docs/protocol.md B8): the owner reads a key exactly as stored,
  * including {@code cached:} copies. Absent: AT0015; present but not yet born or expired: {@code
  * data:null}; {@code atsign://} references are returned as they are. The {@code all} shape names
  * the stored key, as the reference does. {@code privatekey:} and {@code private:} keys hold the

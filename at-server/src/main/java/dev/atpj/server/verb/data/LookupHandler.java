@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code lookup[:bypassCache:true|false][:meta|:all]:<key>@<owner>} (PROTOCOL.md A5, B8): reads a
+ * {@code lookup[:bypassCache:true|false][:meta|:all]:<key>@<owner>} (docs/protocol.md A5, B8): reads a
  * key as the connection may see it.
  *
  * <ul>

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Follows {@code atsign://<key>} values (PROTOCOL.md B8), at most {@link #MAX_DEPTH} steps; a value
+ * Follows {@code atsign://<key>} values (docs/protocol.md B8), at most {@link #MAX_DEPTH} steps; a value
  * that is still a reference after that, a missing or inactive target, or an unreadable one gives
  * null.
  *

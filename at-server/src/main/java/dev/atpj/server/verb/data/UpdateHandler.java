@@ -12,7 +12,7 @@ import dev.atpj.store.StoredValue;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code update[<metadata options>]:<key> <value>} (PROTOCOL.md B7): stores the value with the
+ * {@code update[<metadata options>]:<key> <value>} (docs/protocol.md B7): stores the value with the
  * given options merged into the key's metadata ({@link MetadataRules}); answers {@code
  * data:<commitId>}, or {@code data:-1} for key types that are not committed. The commit operation
  * is {@code *} when options were given, {@code +} otherwise.

@@ -12,7 +12,7 @@ import dev.atpj.store.StoredValue;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code update:json:{…}} (PROTOCOL.md B7): the JSON form of {@code update}, with the same key
+ * {@code update:json:{…}} (docs/protocol.md B7): the JSON form of {@code update}, with the same key
  * rules and replies. Metadata fields set in the JSON replace the stored ones; the others are kept.
  */
 public final class UpdateJsonHandler implements VerbHandler<UpdateJson> {

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code notify:fetch:<id>} (PROTOCOL.md B11): the stored notification with every value as a
+ * {@code notify:fetch:<id>} (docs/protocol.md B11): the stored notification with every value as a
  * string; an unknown id gives {@code {"id":…,"notificationStatus":"NotificationStatus.expired"}}.
  */
 public final class NotifyFetchHandler implements VerbHandler<NotifyFetch> {

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code notify:list} (PROTOCOL.md B11): the owner gets the received notifications that have not
+ * {@code notify:list} (docs/protocol.md B11): the owner gets the received notifications that have not
  * expired, a pol-authenticated atSign what this atSign sent it, as a JSON array in the monitor
  * shape; {@code data:null} when there are none. Unauthenticated connections get AT0401.
  */

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code notify:status:<id>} (PROTOCOL.md B11): {@code data:delivered|queued|errored|expired}, or
+ * {@code notify:status:<id>} (docs/protocol.md B11): {@code data:delivered|queued|errored|expired}, or
  * {@code data:null} for an unknown id; for the owner only.
  */
 public final class NotifyStatusHandler implements VerbHandler<NotifyStatus> {

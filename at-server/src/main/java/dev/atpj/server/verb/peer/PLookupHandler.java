@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code plookup[:bypassCache:true][:meta|:all]:<key>@<owner>} (PROTOCOL.md B8; whitepaper
+ * {@code plookup[:bypassCache:true][:meta|:all]:<key>@<owner>} (docs/protocol.md B8; whitepaper
  * "plookup"): the owner's proxied public lookup. Another atSign's public value comes from the fresh
  * copy {@code cached:public:<key>@<owner>} or else from the owner's atServer without a handshake,
  * and is cached (for {@code publicCacheTime} when the owner set no ttr; not at all with ttr 0). The

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code from:<other atSign>}: the start of server-to-server authentication (PROTOCOL.md Part A §8,
+ * {@code from:<other atSign>}: the start of server-to-server authentication (docs/protocol.md Part A §8,
  * B5 step 3). A blocked atSign gets AT0013 and the connection closes. Unless client certificates
  * are not required, the connection's client certificate must name the host the atDirectory gives
  * for the atSign and chain to a trusted CA; otherwise {@code AT0401 … Certificate Verification

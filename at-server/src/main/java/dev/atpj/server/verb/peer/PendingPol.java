@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The proof a {@code from:<other atSign>} issued, waiting for {@code pol} (PROTOCOL.md B5). Kept in
+ * The proof a {@code from:<other atSign>} issued, waiting for {@code pol} (docs/protocol.md B5). Kept in
  * the connection's state, not in storage; lives {@link #LIFETIME} and is used at most once.
  *
  * @param atSign the atSign the connection claims

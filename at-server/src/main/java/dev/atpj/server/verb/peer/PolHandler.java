@@ -10,7 +10,7 @@ import dev.atpj.server.verb.VerbHandler;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code pol} (PROTOCOL.md B5 step 6): after {@code from:@bob}, this server reads the cookie {@code
+ * {@code pol} (docs/protocol.md B5 step 6): after {@code from:@bob}, this server reads the cookie {@code
  * public:<sessionId>@bob} and {@code public:signing_publickey@bob} from bob's atServer and checks
  * that the cookie is bob's signature of the proof. Success makes the connection bob's ({@code
  * AuthState.Peer}) and answers only the prompt {@code @bob@}; a wrong or missing cookie gives

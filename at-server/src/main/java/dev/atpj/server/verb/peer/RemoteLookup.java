@@ -11,7 +11,7 @@ import dev.atpj.server.verb.Reply;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The owner's {@code lookup[:bypassCache:true][:meta|:all]:<key>@<other>} (PROTOCOL.md B8, C7):
+ * The owner's {@code lookup[:bypassCache:true][:meta|:all]:<key>@<other>} (docs/protocol.md B8, C7):
  * what {@code @other} shares with this atSign, {@code @me:<key>@<other>}, from the fresh cached
  * copy {@code cached:@me:<key>@<other>} or else from {@code @other}'s atServer over a pooled
  * pol-authenticated connection ({@code lookup:all}), cached as the owner's ttr allows. This is how

@@ -6,7 +6,7 @@ import dev.atpj.protocol.key.MetadataJson;
 import dev.atpj.server.cache.RemoteValue;
 import dev.atpj.server.verb.Reply;
 
-/** Reply shapes of another atSign's key read through this server (PROTOCOL.md B8). */
+/** Reply shapes of another atSign's key read through this server (docs/protocol.md B8). */
 final class RemoteReplies {
   private RemoteReplies() {}
 

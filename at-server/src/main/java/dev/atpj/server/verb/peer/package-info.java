@@ -1,5 +1,5 @@
 /**
- * Server-to-server verbs (PROTOCOL.md B5, B8, B10): {@code from} of another atSign and {@code pol}
+ * Server-to-server verbs (docs/protocol.md B5, B8, B10): {@code from} of another atSign and {@code pol}
  * on the inbound side; the owner's lookups, {@code plookup} and {@code scan} of other atSigns
  * through the outbound pool and the cache.
  */

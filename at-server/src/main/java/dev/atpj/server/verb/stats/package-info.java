@@ -1,2 +1,2 @@
-/** The {@code stats} verb (PROTOCOL.md B13). */
+/** The {@code stats} verb (docs/protocol.md B13). */
 package dev.atpj.server.verb.stats;

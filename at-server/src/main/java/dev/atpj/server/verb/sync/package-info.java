@@ -1,2 +1,2 @@
-/** The {@code sync} verbs (PROTOCOL.md Part A §6, B12). */
+/** The {@code sync} verbs (docs/protocol.md Part A §6, B12). */
 package dev.atpj.server.verb.sync;
