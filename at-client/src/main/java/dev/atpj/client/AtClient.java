@@ -182,7 +182,8 @@ public final class AtClient implements AutoCloseable {
   // ---------------------------------------------------------------- data
 
   /**
-   * Stores a value: public values are signed, self and shared values encrypted (docs/protocol.md C7).
+   * Stores a value: public values are signed, self and shared values encrypted (docs/protocol.md
+   * C7).
    *
    * @param key a public, self or shared key of this atSign (owner may be left out)
    * @param value the value, one line

@@ -22,13 +22,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * One TLS connection to an atServer (docs/protocol.md B1, C3, C4). Every command is one line and gets
- * one answer line; the answer's leading prompt ({@code @} or {@code @alice@}) is dropped and the
- * payload after {@code data:} returned, or the server's error thrown as its {@link AtException}.
- * Every command has a deadline ({@link ClientOptions#requestTimeout()}): when it passes the command
- * fails with {@link AtErrorCode#TIMEOUT} and the connection is closed, since later answers could no
- * longer be matched to their commands. Commands may be sent from several threads; answers come in
- * order. The blocking methods must not be called on an event-loop thread.
+ * One TLS connection to an atServer (docs/protocol.md B1, C3, C4). Every command is one line and
+ * gets one answer line; the answer's leading prompt ({@code @} or {@code @alice@}) is dropped and
+ * the payload after {@code data:} returned, or the server's error thrown as its {@link
+ * AtException}. Every command has a deadline ({@link ClientOptions#requestTimeout()}): when it
+ * passes the command fails with {@link AtErrorCode#TIMEOUT} and the connection is closed, since
+ * later answers could no longer be matched to their commands. Commands may be sent from several
+ * threads; answers come in order. The blocking methods must not be called on an event-loop thread.
  */
 public final class AtConnection implements AutoCloseable {
   private static final String SUCCESS = "success";

@@ -1,9 +1,9 @@
 package dev.atpj.client;
 
 /**
- * Which atProtocol version the client writes (docs/protocol.md C7, C11). Both versions read everything:
- * values with and without {@code ivNonce}, shared keys from {@code sharedKeyEnc} or from {@code
- * shared_key@<owner>}.
+ * Which atProtocol version the client writes (docs/protocol.md C7, C11). Both versions read
+ * everything: values with and without {@code ivNonce}, shared keys from {@code sharedKeyEnc} or
+ * from {@code shared_key@<owner>}.
  */
 public enum ProtocolVersion {
   /**

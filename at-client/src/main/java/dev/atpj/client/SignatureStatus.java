@@ -1,8 +1,8 @@
 package dev.atpj.client;
 
 /**
- * What the {@code dataSignature} of a value says (docs/protocol.md C7: public and self values are signed
- * with the owner's encryption private key over the plaintext, SHA256withRSA).
+ * What the {@code dataSignature} of a value says (docs/protocol.md C7: public and self values are
+ * signed with the owner's encryption private key over the plaintext, SHA256withRSA).
  */
 public enum SignatureStatus {
   /** The signature verifies with the owner's encryption public key. */

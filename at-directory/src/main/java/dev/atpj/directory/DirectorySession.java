@@ -12,9 +12,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One directory connection (docs/protocol.md B4, C2, Part A §7): {@code @} on connect, then for every
- * line {@code <host>:<port>\r\n@} or {@code null\r\n@}; names with or without {@code @} in any
- * Latin case; {@code @exit} closes; unknown names are throttled per connection.
+ * One directory connection (docs/protocol.md B4, C2, Part A §7): {@code @} on connect, then for
+ * every line {@code <host>:<port>\r\n@} or {@code null\r\n@}; names with or without {@code @} in
+ * any Latin case; {@code @exit} closes; unknown names are throttled per connection.
  */
 final class DirectorySession implements LineSession {
   static final String PROMPT = "@";

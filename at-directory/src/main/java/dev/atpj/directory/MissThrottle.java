@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The reference directory's penalty for connections that ask for unknown atSigns (docs/protocol.md B4):
- * the first misses are answered at once, from {@code delayFrom} on each miss is answered after
+ * The reference directory's penalty for connections that ask for unknown atSigns (docs/protocol.md
+ * B4): the first misses are answered at once, from {@code delayFrom} on each miss is answered after
  * {@code delay}, and at {@code closeAt} the connection is closed without an answer.
  *
  * @param enabled whether misses are penalised at all

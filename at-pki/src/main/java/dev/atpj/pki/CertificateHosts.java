@@ -20,12 +20,12 @@ import org.bouncycastle.util.IPAddress;
  * Host names in certificates: what a certificate names, whether it names a given host, and how a
  * host string is normalised (IP literal or DNS name).
  *
- * <p><b>Matching is exact</b> (docs/protocol.md B5): {@link #matchesHost} accepts a certificate when one
- * of its DNS SANs equals the host ignoring case and a trailing dot, one of its IP SANs is the same
- * address as an IP-literal host, or a subject CN equals the host ignoring case. The reference
- * atServer does a <em>substring</em> match against the subject string, SAN list and CN, which lets
- * {@code notalice.example.com} pass for {@code alice.example.com}; we do not copy that. Wildcard
- * SANs are not expanded (the reference does not either).
+ * <p><b>Matching is exact</b> (docs/protocol.md B5): {@link #matchesHost} accepts a certificate
+ * when one of its DNS SANs equals the host ignoring case and a trailing dot, one of its IP SANs is
+ * the same address as an IP-literal host, or a subject CN equals the host ignoring case. The
+ * reference atServer does a <em>substring</em> match against the subject string, SAN list and CN,
+ * which lets {@code notalice.example.com} pass for {@code alice.example.com}; we do not copy that.
+ * Wildcard SANs are not expanded (the reference does not either).
  */
 public final class CertificateHosts {
   private static final int SAN_DNS = 2;

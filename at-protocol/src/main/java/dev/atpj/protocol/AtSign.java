@@ -3,11 +3,11 @@ package dev.atpj.protocol;
 /**
  * An atSign such as {@code @alice}: the identity of a person, entity or thing.
  *
- * <p>Rules (whitepaper "atSign characters"; docs/protocol.md Part A §10): UTF-8 and emoji are allowed;
- * Latin letters are case-insensitive and stored lower-case; whitespace, control and invisible
- * characters are rejected, and so are the reserved characters {@code ! * ' ( ) ; : @ & = + $ , / ?
- * # [ ] { }}. A leading {@code @} is optional on input and always present when rendered. Every
- * instance that exists is valid and canonical.
+ * <p>Rules (whitepaper "atSign characters"; docs/protocol.md Part A §10): UTF-8 and emoji are
+ * allowed; Latin letters are case-insensitive and stored lower-case; whitespace, control and
+ * invisible characters are rejected, and so are the reserved characters {@code ! * ' ( ) ; : @ & =
+ * + $ , / ? # [ ] { }}. A leading {@code @} is optional on input and always present when rendered.
+ * Every instance that exists is valid and canonical.
  *
  * @param name the canonical name without the leading {@code @}, e.g. {@code alice}
  */

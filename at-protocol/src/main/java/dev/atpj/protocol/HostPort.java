@@ -2,8 +2,8 @@ package dev.atpj.protocol;
 
 /**
  * A {@code host:port} pair: where an atDirectory or an atServer listens, as a directory answers it
- * (docs/protocol.md B4). The host is a DNS name or an IPv4 literal (official clients such as at_java
- * split on {@code :}, so IPv6 literals are refused).
+ * (docs/protocol.md B4). The host is a DNS name or an IPv4 literal (official clients such as
+ * at_java split on {@code :}, so IPv6 literals are refused).
  *
  * @param host the host
  * @param port the port, 1..65535

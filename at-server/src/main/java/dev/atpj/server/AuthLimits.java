@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How an atServer slows down and stops guessing at {@code cram} and {@code pkam} (docs/protocol.md Part
- * A §8; the reference has no such limits). Two independent limits apply:
+ * How an atServer slows down and stops guessing at {@code cram} and {@code pkam} (docs/protocol.md
+ * Part A §8; the reference has no such limits). Two independent limits apply:
  *
  * <ul>
  *   <li><b>Per connection</b>: the first {@link #freeFailuresPerConnection()} failures are answered

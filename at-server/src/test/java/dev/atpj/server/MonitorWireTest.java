@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code monitor} (docs/protocol.md B1, B11, C9): filters on the key and on the sender, replay of stored
- * notifications newer than epochMillis before live ones and without duplicates, strict mode and
- * stats notifications, the heartbeat, errors.
+ * {@code monitor} (docs/protocol.md B1, B11, C9): filters on the key and on the sender, replay of
+ * stored notifications newer than epochMillis before live ones and without duplicates, strict mode
+ * and stats notifications, the heartbeat, errors.
  */
 @ExtendWith(SharedPeerFixture.class)
 class MonitorWireTest {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The {@code notify} verb between atServers and its monitor stream (docs/protocol.md B11, C9): the JSON
- * each monitor gets, text messages, notifications to oneself, status and dedup. Each test uses its
- * own key namespace and monitors filtered on it, as the servers are shared.
+ * The {@code notify} verb between atServers and its monitor stream (docs/protocol.md B11, C9): the
+ * JSON each monitor gets, text messages, notifications to oneself, status and dedup. Each test uses
+ * its own key namespace and monitors filtered on it, as the servers are shared.
  */
 @ExtendWith(SharedPeerFixture.class)
 class NotifyWireTest {

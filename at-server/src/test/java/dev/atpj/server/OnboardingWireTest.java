@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The at_java onboarding sequence on one connection (docs/protocol.md C5): CRAM, install the PKAM key,
- * PKAM, publish the encryption key, delete the CRAM secret; afterwards CRAM fails and PKAM works,
- * also after a restart, and the server's signing key pair stays the same.
+ * The at_java onboarding sequence on one connection (docs/protocol.md C5): CRAM, install the PKAM
+ * key, PKAM, publish the encryption key, delete the CRAM secret; afterwards CRAM fails and PKAM
+ * works, also after a restart, and the server's signing key pair stays the same.
  */
 @ExtendWith(SharedTestPki.class)
 class OnboardingWireTest {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Caching of other atSigns' keys (docs/protocol.md B8): what is cached as the owner's ttr says, when a
- * copy is used, refreshed by the job (on the fixture's clock) and removed; {@code plookup} and
- * {@code bypassCache}; the {@code all} shape's key naming the copy.
+ * Caching of other atSigns' keys (docs/protocol.md B8): what is cached as the owner's ttr says,
+ * when a copy is used, refreshed by the job (on the fixture's clock) and removed; {@code plookup}
+ * and {@code bypassCache}; the {@code all} shape's key naming the copy.
  */
 @ExtendWith(SharedPeerFixture.class)
 class PeerCacheWireTest {

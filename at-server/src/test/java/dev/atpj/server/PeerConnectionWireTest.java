@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Outbound connections between atServers (docs/protocol.md Part A §11, B3, B13): reuse, the bound on
- * their number, idle closing, recovery after the peer restarts, peers that are down or hang, and
+ * Outbound connections between atServers (docs/protocol.md Part A §11, B3, B13): reuse, the bound
+ * on their number, idle closing, recovery after the peer restarts, peers that are down or hang, and
  * the block list.
  */
 @ExtendWith(SharedPeerFixture.class)

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Polymorphic data between atServers (docs/protocol.md Part A §8, B5, B8, B10, C7): three atServers and
- * an atDirectory in one JVM, each server on its own loopback address with its own certificate. Who
- * sees what, through which path, and how {@code from}/{@code pol} is checked.
+ * Polymorphic data between atServers (docs/protocol.md Part A §8, B5, B8, B10, C7): three atServers
+ * and an atDirectory in one JVM, each server on its own loopback address with its own certificate.
+ * Who sees what, through which path, and how {@code from}/{@code pol} is checked.
  */
 @ExtendWith(SharedPeerFixture.class)
 class PeerWireTest {

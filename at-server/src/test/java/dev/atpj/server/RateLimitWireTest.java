@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rate limits on failed authentication (docs/protocol.md Part A §8), per connection and address. */
+/**
+ * Rate limits on failed authentication (docs/protocol.md Part A §8), per connection and address.
+ */
 @ExtendWith(SharedTestPki.class)
 class RateLimitWireTest {
   @TempDir static Path data;

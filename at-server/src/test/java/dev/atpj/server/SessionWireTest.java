@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Framing, prompts and error policy of an atServer connection (docs/protocol.md Part A §1–3, B1–B2). */
+/**
+ * Framing, prompts and error policy of an atServer connection (docs/protocol.md Part A §1–3,
+ * B1–B2).
+ */
 @ExtendWith(SharedTestPki.class)
 class SessionWireTest {
   @TempDir static Path data;

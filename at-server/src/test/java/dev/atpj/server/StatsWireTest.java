@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code stats} with every id (docs/protocol.md B13, whitepaper "stats"), fed by the access log, the
- * metrics hooks and the compaction jobs; compaction of the three logs by age and size, by hand and
- * on its schedule.
+ * {@code stats} with every id (docs/protocol.md B13, whitepaper "stats"), fed by the access log,
+ * the metrics hooks and the compaction jobs; compaction of the three logs by age and size, by hand
+ * and on its schedule.
  */
 @ExtendWith(SharedTestPki.class)
 class StatsWireTest {

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A device that was offline through a million changes pages through them over the wire (docs/protocol.md
- * A6, B12). The changes are written straight into a throwaway store (unsynced) before the server
- * starts: {@value #KEYS} keys rewritten round-robin, so all but the last {@value #KEYS} entries are
- * superseded and the first page has to look past almost a million of them (they hold a one-byte
- * value, the latest ones 200 bytes). Memory stays bounded by construction: the store examines at
- * most its page-scan limit per call, the server holds one page, and every reply is checked against
- * the page limit and the byte budget. The count is {@code -Datpj.syncEntries} (default 1,000,000).
+ * A device that was offline through a million changes pages through them over the wire
+ * (docs/protocol.md A6, B12). The changes are written straight into a throwaway store (unsynced)
+ * before the server starts: {@value #KEYS} keys rewritten round-robin, so all but the last {@value
+ * #KEYS} entries are superseded and the first page has to look past almost a million of them (they
+ * hold a one-byte value, the latest ones 200 bytes). Memory stays bounded by construction: the
+ * store examines at most its page-scan limit per call, the server holds one page, and every reply
+ * is checked against the page limit and the byte budget. The count is {@code -Datpj.syncEntries}
+ * (default 1,000,000).
  */
 @ExtendWith(SharedTestPki.class)
 class SyncMillionWireTest {

@@ -23,8 +23,8 @@ import java.util.function.Predicate;
  *
  * <p><b>Commit ids</b> are assigned in commit order from 0 upwards, under the same sequence as the
  * write, so after a crash the log and the keystore always agree. Keys are canonical strings; the
- * caller decides whether a write is committed (docs/protocol.md B6). Keys are ordered by Unicode code
- * point (the same as their UTF-8 bytes).
+ * caller decides whether a write is committed (docs/protocol.md B6). Keys are ordered by Unicode
+ * code point (the same as their UTF-8 bytes).
  */
 public interface AtStore extends AutoCloseable {
 

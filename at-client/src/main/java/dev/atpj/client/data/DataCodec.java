@@ -32,7 +32,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * How values are written and read so that at_java and the Dart SDK agree (docs/protocol.md C7, C8, C11).
+ * How values are written and read so that at_java and the Dart SDK agree (docs/protocol.md C7, C8,
+ * C11).
  *
  * <p><b>Writing</b> ({@link #encodePut}):
  *

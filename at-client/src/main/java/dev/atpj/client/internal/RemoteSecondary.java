@@ -14,9 +14,9 @@ import java.util.function.Supplier;
  * An atSign's atServer as seen by its owner: one PKAM-authenticated connection, opened on first use
  * (the atServer found through the directory, with retries), and opened again when it was dropped. A
  * command that finds the connection dead is sent once more on a fresh connection, as at_java does
- * (docs/protocol.md C1); a command that times out is not repeated (the connection is closed and the next
- * command reconnects). Thread-safe: commands from several threads share the connection, answers
- * come in order.
+ * (docs/protocol.md C1); a command that times out is not repeated (the connection is closed and the
+ * next command reconnects). Thread-safe: commands from several threads share the connection,
+ * answers come in order.
  */
 public final class RemoteSecondary implements Secondary, AutoCloseable {
   private final AtConnector connector;

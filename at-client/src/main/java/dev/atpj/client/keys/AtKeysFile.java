@@ -17,11 +17,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.TreeMap;
 
 /**
- * Reads and writes the official atKeys file (docs/protocol.md C6): a JSON object whose four RSA fields
- * are {@code base64(AES-256-CTR(base64 key text, selfEncryptionKey, zero IV, PKCS#7))} and whose
- * {@code selfEncryptionKey} is stored in clear. Files written here carry the five fields at_java
- * reads plus the {@code "@alice"} field the Dart SDK writes; files from either SDK load (extra
- * fields such as {@code apkamSymmetricKey} or {@code enrollmentId} are ignored).
+ * Reads and writes the official atKeys file (docs/protocol.md C6): a JSON object whose four RSA
+ * fields are {@code base64(AES-256-CTR(base64 key text, selfEncryptionKey, zero IV, PKCS#7))} and
+ * whose {@code selfEncryptionKey} is stored in clear. Files written here carry the five fields
+ * at_java reads plus the {@code "@alice"} field the Dart SDK writes; files from either SDK load
+ * (extra fields such as {@code apkamSymmetricKey} or {@code enrollmentId} are ignored).
  */
 public final class AtKeysFile {
   static final String ENCRYPT_PRIVATE = "aesEncryptPrivateKey";

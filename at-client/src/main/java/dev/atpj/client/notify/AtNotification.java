@@ -5,8 +5,8 @@ import dev.atpj.protocol.key.Metadata;
 import java.util.Objects;
 
 /**
- * A notification received on a monitor connection (docs/protocol.md B11, C9), with its value decrypted
- * when it was encrypted for the receiver.
+ * A notification received on a monitor connection (docs/protocol.md B11, C9), with its value
+ * decrypted when it was encrypted for the receiver.
  *
  * @param id the notification id ({@code "-1"} for a stats notification)
  * @param from the sender

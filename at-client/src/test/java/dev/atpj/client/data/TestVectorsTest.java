@@ -21,8 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/protocol.md C4–C7, C11 test vectors: files made with plain JDK calls ({@link PlainCrypto}) are
- * recomputed independently, read and decrypted by the SDK; and what the SDK writes is decrypted
+ * docs/protocol.md C4–C7, C11 test vectors: files made with plain JDK calls ({@link PlainCrypto})
+ * are recomputed independently, read and decrypted by the SDK; and what the SDK writes is decrypted
  * with plain calls.
  */
 class TestVectorsTest {

@@ -17,8 +17,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The documented algorithms (docs/protocol.md C4, C6, C7, C11) written again with plain JDK calls and
- * nothing from the SDK: AES-256-CTR without padding plus PKCS#7 by hand, RSA PKCS#1 v1.5,
+ * The documented algorithms (docs/protocol.md C4, C6, C7, C11) written again with plain JDK calls
+ * and nothing from the SDK: AES-256-CTR without padding plus PKCS#7 by hand, RSA PKCS#1 v1.5,
  * SHA256withRSA, SHA-512 and MD5. Test vectors are made and checked with it, so the SDK is compared
  * with an independent implementation.
  */

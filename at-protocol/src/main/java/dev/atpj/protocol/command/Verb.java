@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The verbs an atServer understands (docs/protocol.md A12), with whether each needs an authenticated
- * connection (B2) and a one-line usage for syntax errors.
+ * The verbs an atServer understands (docs/protocol.md A12), with whether each needs an
+ * authenticated connection (B2) and a one-line usage for syntax errors.
  */
 public enum Verb {
   /** Claim an atSign; answers a challenge. */

@@ -6,8 +6,8 @@ import dev.atpj.protocol.internal.Json;
 
 /**
  * A value with its metadata, in the JSON shape of {@code llookup:all}, {@code lookup:all} and
- * {@code plookup:all}: {@code {"key":"…","data":"…","metaData":{…}}} (docs/protocol.md B8, C8). Null
- * parts are omitted when rendering.
+ * {@code plookup:all}: {@code {"key":"…","data":"…","metaData":{…}}} (docs/protocol.md B8, C8).
+ * Null parts are omitted when rendering.
  *
  * @param key the key name, set for remote or cached answers; may be null
  * @param data the value; may be null

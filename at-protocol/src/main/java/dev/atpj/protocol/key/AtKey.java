@@ -6,8 +6,8 @@ import dev.atpj.protocol.AtSign;
 import java.util.Objects;
 
 /**
- * A key: the name a value is stored under (docs/protocol.md B6). Every instance is valid and canonical
- * (lower-cased), and {@link #toString()} is both its wire form and its storage name.
+ * A key: the name a value is stored under (docs/protocol.md B6). Every instance is valid and
+ * canonical (lower-cased), and {@link #toString()} is both its wire form and its storage name.
  *
  * <p>Forms: {@code public:<entity>@<owner>}, shared {@code @<other>:<entity>@<owner>}, self {@code
  * <entity>@<owner>} ({@code @<owner>:<entity>@<owner>} is the same key and is normalised to the
@@ -129,9 +129,9 @@ public record AtKey(
   }
 
   /**
-   * Whether writing this key goes to the commit log (docs/protocol.md B6): not for {@code private:},
-   * {@code privatekey:}, {@code local:} and {@code public:_x} (but {@code public:__x} is); cached
-   * keys are committed, as the reference does.
+   * Whether writing this key goes to the commit log (docs/protocol.md B6): not for {@code
+   * private:}, {@code privatekey:}, {@code local:} and {@code public:_x} (but {@code public:__x}
+   * is); cached keys are committed, as the reference does.
    */
   public boolean isCommitted() {
     if (cached) {

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The metadata options of an {@code update}, {@code update:meta} or {@code notify} line, in the
- * order they were given, so that a command renders back exactly (docs/protocol.md B7, B11). Clients send
- * them in different orders, so any order is accepted; each field at most once.
+ * order they were given, so that a command renders back exactly (docs/protocol.md B7, B11). Clients
+ * send them in different orders, so any order is accepted; each field at most once.
  *
  * @param options the options in wire order; an immutable copy is kept
  */

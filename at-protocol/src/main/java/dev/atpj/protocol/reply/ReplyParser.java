@@ -6,10 +6,10 @@ import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.internal.Json;
 
 /**
- * The one place a client turns reply text into data or an {@link AtException} (docs/protocol.md B2, C3).
- * It accepts {@code data:…}, {@code error:ATxxxx-desc : detail}, {@code error:ATxxxx:desc}, JSON
- * errors and {@code notification:…}, each optionally preceded by the prompt the previous reply left
- * behind ({@code @} or {@code @alice@}). Instances hold no state and may be shared.
+ * The one place a client turns reply text into data or an {@link AtException} (docs/protocol.md B2,
+ * C3). It accepts {@code data:…}, {@code error:ATxxxx-desc : detail}, {@code error:ATxxxx:desc},
+ * JSON errors and {@code notification:…}, each optionally preceded by the prompt the previous reply
+ * left behind ({@code @} or {@code @alice@}). Instances hold no state and may be shared.
  */
 public final class ReplyParser {
   private static final String DATA = "data:";

@@ -14,15 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks an atDirectory where an atSign's atServer lives (docs/protocol.md B4, C2), asynchronously and
- * never blocking: the atSign without {@code @} is sent, and {@code host:port} or {@code null} is
- * read. Answers, "unknown" included, are cached for a short time; concurrent lookups of one atSign
- * share one request; a directory that cannot be reached is tried again a configured number of
- * times, each attempt bounded, and then the lookup fails with {@link AtErrorCode#UNABLE_TO_CONNECT}
- * (failures are not cached). One connection is kept open between lookups for {@link
- * DirectoryClientConfig#keepAlive()} (see {@link DirectoryConnection}); it is closed after an
- * unknown atSign, since directories throttle connections that ask for unknown names, and a lookup
- * that finds it busy uses a connection of its own. Thread-safe.
+ * Asks an atDirectory where an atSign's atServer lives (docs/protocol.md B4, C2), asynchronously
+ * and never blocking: the atSign without {@code @} is sent, and {@code host:port} or {@code null}
+ * is read. Answers, "unknown" included, are cached for a short time; concurrent lookups of one
+ * atSign share one request; a directory that cannot be reached is tried again a configured number
+ * of times, each attempt bounded, and then the lookup fails with {@link
+ * AtErrorCode#UNABLE_TO_CONNECT} (failures are not cached). One connection is kept open between
+ * lookups for {@link DirectoryClientConfig#keepAlive()} (see {@link DirectoryConnection}); it is
+ * closed after an unknown atSign, since directories throttle connections that ask for unknown
+ * names, and a lookup that finds it busy uses a connection of its own. Thread-safe.
  */
 public final class DirectoryClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryClient.class);

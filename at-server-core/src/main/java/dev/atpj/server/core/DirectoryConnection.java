@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 /**
  * The one connection a {@link DirectoryClient} keeps open to its atDirectory between lookups, so
  * that a lookup costs one round trip instead of a TCP and TLS handshake. It serves one lookup at a
- * time (directories need not take pipelined lines, docs/protocol.md B4); a lookup that finds it busy
- * gets a connection of its own, closed after its answer. The kept connection is closed after an
- * unknown atSign (directories throttle connections that ask for unknown names), after a failure,
+ * time (directories need not take pipelined lines, docs/protocol.md B4); a lookup that finds it
+ * busy gets a connection of its own, closed after its answer. The kept connection is closed after
+ * an unknown atSign (directories throttle connections that ask for unknown names), after a failure,
  * and when unused for the keep-alive time. Thread-safe.
  */
 final class DirectoryConnection implements AutoCloseable {

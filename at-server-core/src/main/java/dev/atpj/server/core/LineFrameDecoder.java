@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The project's one line-ending policy (docs/protocol.md Part A §1): a line ends at {@code \n}, and a
- * {@code \r} right before it is dropped; a lone {@code \r} elsewhere stays part of the line. Every
- * line becomes one {@link String} (pipelined lines in one packet stay separate). A line longer than
- * {@code maxLineBytes} (without its ending) becomes {@link FramingEvent#LINE_TOO_LONG} once, and
- * the rest of it up to the next {@code \n} is discarded without buffering; a line that is not valid
- * UTF-8 becomes {@link FramingEvent#INVALID_UTF8}.
+ * The project's one line-ending policy (docs/protocol.md Part A §1): a line ends at {@code \n}, and
+ * a {@code \r} right before it is dropped; a lone {@code \r} elsewhere stays part of the line.
+ * Every line becomes one {@link String} (pipelined lines in one packet stay separate). A line
+ * longer than {@code maxLineBytes} (without its ending) becomes {@link FramingEvent#LINE_TOO_LONG}
+ * once, and the rest of it up to the next {@code \n} is discarded without buffering; a line that is
+ * not valid UTF-8 becomes {@link FramingEvent#INVALID_UTF8}.
  */
 public final class LineFrameDecoder extends ByteToMessageDecoder {
   private final int maxLineBytes;

@@ -19,8 +19,8 @@ import javax.net.ssl.SSLException;
  *
  * <p>The server asks for, but does not require, a client certificate, and accepts any certificate
  * at the TLS layer: atServers check a peer's certificate against the atDirectory when the peer
- * claims an atSign with {@code from:} (docs/protocol.md B5), where a clear protocol error can be given.
- * BoringSSL (netty-tcnative) is used when it loads, the JDK's TLS otherwise.
+ * claims an atSign with {@code from:} (docs/protocol.md B5), where a clear protocol error can be
+ * given. BoringSSL (netty-tcnative) is used when it loads, the JDK's TLS otherwise.
  */
 public final class ServerTlsContext {
   private final TlsFiles files;

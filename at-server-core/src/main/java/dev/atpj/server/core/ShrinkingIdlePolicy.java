@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The reference server's idle scheme (docs/protocol.md B3): below the low-water mark (a fraction of the
- * connection limit) connections may idle for their full time; above it the allowed time shrinks
+ * The reference server's idle scheme (docs/protocol.md B3): below the low-water mark (a fraction of
+ * the connection limit) connections may idle for their full time; above it the allowed time shrinks
  * linearly, down to a floor when the server is full. Busy servers thereby shed silent connections
  * first.
  *

@@ -13,9 +13,10 @@ import java.util.Optional;
 
 /**
  * Failed authentication attempts per source address in a sliding window, shared by every connection
- * of one atServer (docs/protocol.md Part A §8). IPv6 addresses count by their /64 prefix, since one host
- * usually owns a whole /64. The state is bounded: at most {@code maxFailures} times per address and
- * at most {@code maxAddresses} addresses, the least recently seen forgotten first. Thread-safe.
+ * of one atServer (docs/protocol.md Part A §8). IPv6 addresses count by their /64 prefix, since one
+ * host usually owns a whole /64. The state is bounded: at most {@code maxFailures} times per
+ * address and at most {@code maxAddresses} addresses, the least recently seen forgotten first.
+ * Thread-safe.
  */
 public final class AddressFailureLimiter {
   private final int maxFailures;

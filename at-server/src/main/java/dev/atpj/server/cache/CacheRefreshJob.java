@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches cached copies again once their refreshAt has passed (docs/protocol.md B8; reference {@code
- * cache_refresh_job}, daily by default): each due copy is updated from its owner's atServer, or
- * removed when the original is gone, inactive or no longer cacheable; a copy whose owner cannot be
- * reached stays and is tried on the next run. Which copies are due is judged with the server's
+ * Fetches cached copies again once their refreshAt has passed (docs/protocol.md B8; reference
+ * {@code cache_refresh_job}, daily by default): each due copy is updated from its owner's atServer,
+ * or removed when the original is gone, inactive or no longer cacheable; a copy whose owner cannot
+ * be reached stays and is tried on the next run. Which copies are due is judged with the server's
  * clock; only the {@code cached:} key range is read, never the whole store. Copies are refreshed
  * one after another, so a run never floods other atServers. At most one run is in progress.
  */

@@ -116,8 +116,8 @@ public final class RemoteCache {
 
   /**
    * Keeps a value the owner pushed to this atServer (a notification carrying the value and a ttr,
-   * docs/protocol.md B8 "cached keys on the recipient") as the copy, when its ttr allows; an existing
-   * copy is removed when it does not.
+   * docs/protocol.md B8 "cached keys on the recipient") as the copy, when its ttr allows; an
+   * existing copy is removed when it does not.
    *
    * @param origin {@code @<me>:<k>@<owner>} or {@code public:<k>@<owner>}
    * @param value the value

@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Removes expired keys from storage in the background (docs/protocol.md B7 ttl). Each run asks the store
- * to remove up to a batch of keys through its expiry index (never a keystore scan); the work
+ * Removes expired keys from storage in the background (docs/protocol.md B7 ttl). Each run asks the
+ * store to remove up to a batch of keys through its expiry index (never a keystore scan); the work
  * happens on the store's commit thread, so the event loop that schedules the runs is never held. A
  * full batch is followed by the next one at once, otherwise the next run waits the interval. At
  * most one run is in flight. Expired keys are already invisible before they are removed.

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A client's key filter ({@code scan <regex>}, docs/protocol.md B10), applied as a search (not a full
- * match) with a bounded cost: the pattern is at most {@value #MAX_LENGTH} characters long, and
+ * A client's key filter ({@code scan <regex>}, docs/protocol.md B10), applied as a search (not a
+ * full match) with a bounded cost: the pattern is at most {@value #MAX_LENGTH} characters long, and
  * matching one key may read its characters at most {@value #MAX_STEPS_PER_KEY} times, so that a
  * pattern with catastrophic backtracking fails with AT0022 instead of occupying an event loop.
  */

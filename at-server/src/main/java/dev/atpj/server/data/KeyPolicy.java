@@ -7,8 +7,8 @@ import dev.atpj.protocol.key.AtKey;
 import dev.atpj.protocol.key.KeyVisibility;
 
 /**
- * Which keys the owner may write and delete, and under which name they are stored (docs/protocol.md B6,
- * B7, B9). A key given without its owner belongs to this server's atSign.
+ * Which keys the owner may write and delete, and under which name they are stored (docs/protocol.md
+ * B6, B7, B9). A key given without its owner belongs to this server's atSign.
  */
 public final class KeyPolicy {
   private final AtSign me;

@@ -1,8 +1,8 @@
 package dev.atpj.server.metrics;
 
 /**
- * What {@code stats:11} (NotificationCount) reports about the notification log (docs/protocol.md B13),
- * as the reference groups it.
+ * What {@code stats:11} (NotificationCount) reports about the notification log (docs/protocol.md
+ * B13), as the reference groups it.
  *
  * @param total notifications stored
  * @param sent sent by this atSign

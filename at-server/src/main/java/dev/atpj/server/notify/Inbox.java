@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where received notifications (and those to oneself) arrive: each is stored once and pushed to the
- * monitors once, however often the sender retries it (docs/protocol.md B11, "at-least-once on the wire,
- * exactly-once for the user").
+ * monitors once, however often the sender retries it (docs/protocol.md B11, "at-least-once on the
+ * wire, exactly-once for the user").
  *
  * <p>A notification id is a duplicate when its record is stored, or while a first delivery of it is
  * being stored (the in-flight set); a duplicate is answered when the first delivery is durable and

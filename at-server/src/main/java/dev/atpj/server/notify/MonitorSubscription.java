@@ -16,8 +16,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * One {@code monitor} connection (docs/protocol.md B11, C9): which notifications it wants, and their
- * delivery as {@code notification: {json}} lines.
+ * One {@code monitor} connection (docs/protocol.md B11, C9): which notifications it wants, and
+ * their delivery as {@code notification: {json}} lines.
  *
  * <p>With an epochMillis, stored notifications newer than it are replayed first, in order, in
  * chunks on the connection's event loop; notifications that arrive meanwhile are held back and

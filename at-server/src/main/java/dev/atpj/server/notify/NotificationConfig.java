@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How an atServer sends, receives and streams notifications (docs/protocol.md B7 autoNotify, B11). Build
- * with {@link #builder()}; {@link #DEFAULT} holds every default.
+ * How an atServer sends, receives and streams notifications (docs/protocol.md B7 autoNotify, B11).
+ * Build with {@link #builder()}; {@link #DEFAULT} holds every default.
  *
  * @param defaultTtln how long a notification lives when {@code ttln} is not given or 0 (reference:
  *     15 minutes); a notification not delivered by then is {@code expired}

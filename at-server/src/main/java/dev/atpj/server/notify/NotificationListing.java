@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The filter of {@code notify:list} (docs/protocol.md B11): from the start of fromDate to the end of
- * toDate (UTC days; toDate defaults to now), a regex searched in the key or in the sender without
- * its {@code @}, unexpired notifications only, in time order, at most a limit.
+ * The filter of {@code notify:list} (docs/protocol.md B11): from the start of fromDate to the end
+ * of toDate (UTC days; toDate defaults to now), a regex searched in the key or in the sender
+ * without its {@code @}, unexpired notifications only, in time order, at most a limit.
  */
 final class NotificationListing {
   private final Instant from;

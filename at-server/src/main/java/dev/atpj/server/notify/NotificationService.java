@@ -30,11 +30,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The notifications of one atServer (docs/protocol.md B7 autoNotify, B8 cached keys, B11, C9): sending
- * ({@link Outbox}), receiving ({@link Inbox}), monitors ({@link MonitorHub}), stats notifications
- * ({@link StatsNotifier}), expiry ({@link NotificationCompactor}), all on the store's notification
- * log ({@link NotificationLog}). Created when the server starts, after its server-to-server
- * services; queued notifications found in the log are delivered again. Thread-safe.
+ * The notifications of one atServer (docs/protocol.md B7 autoNotify, B8 cached keys, B11, C9):
+ * sending ({@link Outbox}), receiving ({@link Inbox}), monitors ({@link MonitorHub}), stats
+ * notifications ({@link StatsNotifier}), expiry ({@link NotificationCompactor}), all on the store's
+ * notification log ({@link NotificationLog}). Created when the server starts, after its
+ * server-to-server services; queued notifications found in the log are delivered again.
+ * Thread-safe.
  */
 public final class NotificationService implements AutoCloseable {
   private static final SessionKey<MonitorSubscription> MONITOR = new SessionKey<>("monitor");

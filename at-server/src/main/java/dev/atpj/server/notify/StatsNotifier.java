@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Pushes the latest commit id to monitors that are not strict, as a stats notification (docs/protocol.md
- * B11; the SDKs sync when it moves). Driven by changes, not a timer: the first change after a quiet
- * spell is pushed at once, further changes within {@link NotificationConfig#statsInterval()} are
- * coalesced into one push at its end, and nothing is pushed when the commit id did not move. A new
- * monitor gets the current commit id. Thread-safe.
+ * Pushes the latest commit id to monitors that are not strict, as a stats notification
+ * (docs/protocol.md B11; the SDKs sync when it moves). Driven by changes, not a timer: the first
+ * change after a quiet spell is pushed at once, further changes within {@link
+ * NotificationConfig#statsInterval()} are coalesced into one push at its end, and nothing is pushed
+ * when the commit id did not move. A new monitor gets the current commit id. Thread-safe.
  */
 final class StatsNotifier implements AutoCloseable {
   private final AtSign me;

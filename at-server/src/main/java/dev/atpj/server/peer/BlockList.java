@@ -9,10 +9,10 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The atSigns this atServer refuses to talk to (docs/protocol.md B13 {@code config:block}): their {@code
- * from:} is answered with AT0013 and the connection is closed. Held in memory for the {@code from}
- * check and kept durably as a server property of the store, written in the order the changes were
- * made. Thread-safe.
+ * The atSigns this atServer refuses to talk to (docs/protocol.md B13 {@code config:block}): their
+ * {@code from:} is answered with AT0013 and the connection is closed. Held in memory for the {@code
+ * from} check and kept durably as a server property of the store, written in the order the changes
+ * were made. Thread-safe.
  */
 public final class BlockList {
   /** The store's server property holding the list, atSigns separated by spaces. */

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The proofs this atServer places for its own {@code pol} handshakes (docs/protocol.md B5 step 4): the
- * signed proof under {@code public:<sessionId>@me}, readable by the other atServer's
+ * The proofs this atServer places for its own {@code pol} handshakes (docs/protocol.md B5 step 4):
+ * the signed proof under {@code public:<sessionId>@me}, readable by the other atServer's
  * unauthenticated {@code lookup} for {@link #LIFETIME}. They are kept in memory only, never written
  * to storage: they are uncommitted, short-lived data, and a durable write would cost every
  * handshake a disk sync. Thread-safe.

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbound connections of one atServer to other atServers (docs/protocol.md Part A §11), kept per
- * peer atSign and kind ({@link Access}): at most {@link PeerConfig#connectionsPerPeer()} each,
+ * The outbound connections of one atServer to other atServers (docs/protocol.md Part A §11), kept
+ * per peer atSign and kind ({@link Access}): at most {@link PeerConfig#connectionsPerPeer()} each,
  * reused and pipelined, so a second lookup to a peer pays no new TLS or {@code from}/{@code pol}
  * handshake. Concurrent first requests to a peer share one handshake. A connection that closes
  * (peer gone, request timed out) leaves the pool and the next request opens a new one; one unused

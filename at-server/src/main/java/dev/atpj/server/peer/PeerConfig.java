@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How an atServer talks to other atServers (docs/protocol.md Part A §8, §11, B3, B5, B8). Build with
- * {@link #builder()}; {@link #DEFAULT} has no atDirectory, so every other atSign is unknown
+ * How an atServer talks to other atServers (docs/protocol.md Part A §8, §11, B3, B5, B8). Build
+ * with {@link #builder()}; {@link #DEFAULT} has no atDirectory, so every other atSign is unknown
  * (AT0007) until one is set.
  *
  * @param directory the atDirectory that says where other atSigns' atServers are, and how it is

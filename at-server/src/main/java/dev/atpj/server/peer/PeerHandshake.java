@@ -11,11 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The caller's side of server-to-server authentication (docs/protocol.md B5 pol, steps 3–5) on a fresh
- * connection: {@code from:@me}; the answer {@code proof:<sessionId>@me:<proof>} is signed with this
- * atServer's signing private key and placed as the cookie {@code public:<sessionId>@me} (in the
- * {@link CookieJar}); {@code pol}, whose success is the prompt {@code @me@} alone. The cookie is
- * removed once {@code pol} is answered.
+ * The caller's side of server-to-server authentication (docs/protocol.md B5 pol, steps 3–5) on a
+ * fresh connection: {@code from:@me}; the answer {@code proof:<sessionId>@me:<proof>} is signed
+ * with this atServer's signing private key and placed as the cookie {@code public:<sessionId>@me}
+ * (in the {@link CookieJar}); {@code pol}, whose success is the prompt {@code @me@} alone. The
+ * cookie is removed once {@code pol} is answered.
  */
 final class PeerHandshake {
   private final AtSign me;

@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Everything one atServer needs to work with other atServers (docs/protocol.md Part A §8, §11, B5, B8,
- * B13): the atDirectory client, the pool of outbound connections with its {@code from}/{@code pol}
- * handshake and cookies, the checks of inbound {@code from} (client certificate, block list) and
- * {@code pol} (proof signed by the peer), the cache of other atSigns' keys and its refresh job.
+ * Everything one atServer needs to work with other atServers (docs/protocol.md Part A §8, §11, B5,
+ * B8, B13): the atDirectory client, the pool of outbound connections with its {@code from}/{@code
+ * pol} handshake and cookies, the checks of inbound {@code from} (client certificate, block list)
+ * and {@code pol} (proof signed by the peer), the cache of other atSigns' keys and its refresh job.
  * Created when the server starts and closed when it stops. Thread-safe.
  */
 public final class Peers implements AutoCloseable {
@@ -205,10 +205,10 @@ public final class Peers implements AutoCloseable {
   }
 
   /**
-   * Checks a {@code pol} (docs/protocol.md B5 step 6): reads the cookie {@code public:<sessionId>@peer}
-   * and {@code public:signing_publickey@peer} from the peer's atServer and verifies that the cookie
-   * is the peer's SHA256withRSA signature of the proof. A cached signing key that does not verify
-   * is fetched again once (the peer may have new keys).
+   * Checks a {@code pol} (docs/protocol.md B5 step 6): reads the cookie {@code
+   * public:<sessionId>@peer} and {@code public:signing_publickey@peer} from the peer's atServer and
+   * verifies that the cookie is the peer's SHA256withRSA signature of the proof. A cached signing
+   * key that does not verify is fetched again once (the peer may have new keys).
    *
    * @param peer the atSign that sent {@code from}
    * @param sessionId the inbound connection's session id, the cookie's name

@@ -23,9 +23,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Computes {@code stats} values with the reference's value types (docs/protocol.md B13): counts, commit
- * ids, dates and versions as JSON strings, {@code secondaryStorageSize} as a number, maps as JSON
- * text inside a string. Reads whole logs: run it on the ops executor.
+ * Computes {@code stats} values with the reference's value types (docs/protocol.md B13): counts,
+ * commit ids, dates and versions as JSON strings, {@code secondaryStorageSize} as a number, maps as
+ * JSON text inside a string. Reads whole logs: run it on the ops executor.
  */
 public final class StatsCollector {
   /** The most keys {@code stats:15} lists (the reference has no cap). */

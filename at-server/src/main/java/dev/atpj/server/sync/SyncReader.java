@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one page of changes for a client (docs/protocol.md A6, B12). Memory is bounded by one page: the
- * store examines at most its page-scan limit of entries per call, and when a call finds nothing to
- * return (all superseded or filtered out) the reader continues after the last examined id, so an
+ * Reads one page of changes for a client (docs/protocol.md A6, B12). Memory is bounded by one page:
+ * the store examines at most its page-scan limit of entries per call, and when a call finds nothing
+ * to return (all superseded or filtered out) the reader continues after the last examined id, so an
  * empty page means "nothing more", never "look again" (the Dart SDK stops syncing on an empty
  * page). Runs on the ops executor: a page may examine many entries.
  */

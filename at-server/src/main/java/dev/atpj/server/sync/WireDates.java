@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The date format every client parses: {@code yyyy-MM-dd HH:mm:ss.SSS'Z'} in UTC (docs/protocol.md A9,
- * C8), used for sync entries ({@code opTime}, metadata dates) and dated statistics.
+ * The date format every client parses: {@code yyyy-MM-dd HH:mm:ss.SSS'Z'} in UTC (docs/protocol.md
+ * A9, C8), used for sync entries ({@code opTime}, metadata dates) and dated statistics.
  */
 public final class WireDates {
   private static final DateTimeFormatter FORMAT =

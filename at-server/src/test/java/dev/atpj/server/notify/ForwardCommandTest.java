@@ -8,7 +8,9 @@ import dev.atpj.protocol.key.Metadata;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The {@code notify} one atServer sends another (docs/protocol.md B11), in the reference's order. */
+/**
+ * The {@code notify} one atServer sends another (docs/protocol.md B11), in the reference's order.
+ */
 class ForwardCommandTest {
   private static final Instant T = Instant.ofEpochMilli(1_700_000_000_000L);
 

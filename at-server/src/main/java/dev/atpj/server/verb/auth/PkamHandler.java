@@ -12,10 +12,10 @@ import java.security.PublicKey;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code pkam:[signingAlgo:rsa2048:][hashingAlgo:sha256|sha512:]<signature>} (docs/protocol.md B5, C4):
- * the base64 RSA PKCS#1 v1.5 signature of the pending challenge's UTF-8 bytes, checked with the
- * public key stored at {@code privatekey:at_pkam_publickey}. ECC signatures and APKAM enrollments
- * ({@code enrollmentId}) are not supported yet and get AT0401 saying so.
+ * {@code pkam:[signingAlgo:rsa2048:][hashingAlgo:sha256|sha512:]<signature>} (docs/protocol.md B5,
+ * C4): the base64 RSA PKCS#1 v1.5 signature of the pending challenge's UTF-8 bytes, checked with
+ * the public key stored at {@code privatekey:at_pkam_publickey}. ECC signatures and APKAM
+ * enrollments ({@code enrollmentId}) are not supported yet and get AT0401 saying so.
  */
 public final class PkamHandler implements VerbHandler<Pkam> {
   static final String FAILED = "pkam authentication failed";

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code noop:<ms>}: waits without blocking, then {@code data:ok}; more than 5000 ms is AT0022
- * (docs/protocol.md B3, B13). Clients use {@code noop:0} as a heartbeat, also on monitor connections.
+ * (docs/protocol.md B3, B13). Clients use {@code noop:0} as a heartbeat, also on monitor
+ * connections.
  */
 public final class NoopHandler implements VerbHandler<Noop> {
   private static final Reply OK = Reply.data("ok");

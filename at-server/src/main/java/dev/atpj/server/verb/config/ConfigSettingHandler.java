@@ -9,9 +9,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code config:set:<name>=<value>}, {@code config:reset:<name>}, {@code config:print:<name>}
- * (docs/protocol.md B13): the reference changes settings at run time only in its testing mode. atpj has
- * no testing mode (settings come from the configuration at start), so every such command answers
- * the reference's {@code data:testing mode disabled by default}.
+ * (docs/protocol.md B13): the reference changes settings at run time only in its testing mode. atpj
+ * has no testing mode (settings come from the configuration at start), so every such command
+ * answers the reference's {@code data:testing mode disabled by default}.
  */
 public final class ConfigSettingHandler implements VerbHandler<ConfigSetting> {
   private static final Reply DISABLED = Reply.data("testing mode disabled by default");

@@ -10,10 +10,10 @@ import dev.atpj.server.verb.VerbHandler;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code delete:<key>} (docs/protocol.md B9): deletes a key of the owner or a cached copy and answers
- * {@code data:<commitId>} ({@code -1} for key types that are not committed); deleting a missing key
- * still commits. Protected keys give AT0009. {@code delete:privatekey:at_secret} also records that
- * the secret was deleted, so CRAM stops working and the secret is never seeded again.
+ * {@code delete:<key>} (docs/protocol.md B9): deletes a key of the owner or a cached copy and
+ * answers {@code data:<commitId>} ({@code -1} for key types that are not committed); deleting a
+ * missing key still commits. Protected keys give AT0009. {@code delete:privatekey:at_secret} also
+ * records that the secret was deleted, so CRAM stops working and the secret is never seeded again.
  */
 public final class DeleteHandler implements VerbHandler<Delete> {
   @Override

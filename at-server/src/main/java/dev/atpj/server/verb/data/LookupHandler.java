@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code lookup[:bypassCache:true|false][:meta|:all]:<key>@<owner>} (docs/protocol.md A5, B8): reads a
- * key as the connection may see it.
+ * {@code lookup[:bypassCache:true|false][:meta|:all]:<key>@<owner>} (docs/protocol.md A5, B8):
+ * reads a key as the connection may see it.
  *
  * <ul>
  *   <li>Unauthenticated: {@code x@me} and {@code public:x@me} read {@code public:x@me}; nothing

@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Follows {@code atsign://<key>} values (docs/protocol.md B8), at most {@link #MAX_DEPTH} steps; a value
- * that is still a reference after that, a missing or inactive target, or an unreadable one gives
- * null.
+ * Follows {@code atsign://<key>} values (docs/protocol.md B8), at most {@link #MAX_DEPTH} steps; a
+ * value that is still a reference after that, a missing or inactive target, or an unreadable one
+ * gives null.
  *
  * <ul>
  *   <li>A key of the same owner is read here, under the visibility of the key that held the

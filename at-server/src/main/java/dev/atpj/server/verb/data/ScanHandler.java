@@ -22,12 +22,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 /**
- * {@code scan[:showhidden:true][ <regex>]} (docs/protocol.md B10, C8): the JSON array of the keys the
- * connection may see, in key order, streamed from the store (never materialised), without keys that
- * are not yet born or have expired. The regex is a search on the stored key name, before any prefix
- * is stripped. An owner's scan may examine every key, so the store is walked on the ops executor,
- * never on the connection's event loop; the session still answers the connection's commands in
- * order.
+ * {@code scan[:showhidden:true][ <regex>]} (docs/protocol.md B10, C8): the JSON array of the keys
+ * the connection may see, in key order, streamed from the store (never materialised), without keys
+ * that are not yet born or have expired. The regex is a search on the stored key name, before any
+ * prefix is stripped. An owner's scan may examine every key, so the store is walked on the ops
+ * executor, never on the connection's event loop; the session still answers the connection's
+ * commands in order.
  *
  * <ul>
  *   <li>Unauthenticated: {@code public:} keys except {@code public:_…}, shown without {@code

@@ -12,8 +12,8 @@ import dev.atpj.store.StoredValue;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code update:meta:<key><metadata options>} (docs/protocol.md B7): changes only the metadata of an
- * existing key (AT0015 when it does not exist or has expired); commit operation {@code #}.
+ * {@code update:meta:<key><metadata options>} (docs/protocol.md B7): changes only the metadata of
+ * an existing key (AT0015 when it does not exist or has expired); commit operation {@code #}.
  */
 public final class UpdateMetaHandler implements VerbHandler<UpdateMeta> {
   @Override

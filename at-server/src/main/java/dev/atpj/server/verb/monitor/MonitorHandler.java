@@ -8,10 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code monitor[:strict][:selfNotifications][:multiplexed][:<epochMillis>][ <regex>]} (docs/protocol.md
- * B1, B11, C9): writes nothing back; from now on the connection receives {@code notification:
- * {json}} lines, stored ones newer than epochMillis first. The connection keeps taking commands
- * ({@code noop:0} answers {@code data:ok}, the clients' heartbeat). A bad regex gives AT0003.
+ * {@code monitor[:strict][:selfNotifications][:multiplexed][:<epochMillis>][ <regex>]}
+ * (docs/protocol.md B1, B11, C9): writes nothing back; from now on the connection receives {@code
+ * notification: {json}} lines, stored ones newer than epochMillis first. The connection keeps
+ * taking commands ({@code noop:0} answers {@code data:ok}, the clients' heartbeat). A bad regex
+ * gives AT0003.
  */
 public final class MonitorHandler implements VerbHandler<Monitor> {
   private static final CompletableFuture<Reply> SILENT =

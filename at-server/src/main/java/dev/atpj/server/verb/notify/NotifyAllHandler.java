@@ -9,8 +9,8 @@ import dev.atpj.server.verb.VerbHandler;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code notify:all} (docs/protocol.md B11): one notification per distinct atSign, for the owner only;
- * the answer is a JSON object of each atSign's notification id, once all are durable.
+ * {@code notify:all} (docs/protocol.md B11): one notification per distinct atSign, for the owner
+ * only; the answer is a JSON object of each atSign's notification id, once all are durable.
  */
 public final class NotifyAllHandler implements VerbHandler<NotifyAll> {
   @Override

@@ -10,9 +10,9 @@ import dev.atpj.server.verb.VerbHandler;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code notify} (docs/protocol.md B11). From the owner: the notification is stored and delivery starts
- * at once; the answer is {@code data:<id>} once it is durable. A notification to oneself is stored
- * as delivered without a network hop. From a pol-authenticated atServer: the notification is
+ * {@code notify} (docs/protocol.md B11). From the owner: the notification is stored and delivery
+ * starts at once; the answer is {@code data:<id>} once it is durable. A notification to oneself is
+ * stored as delivered without a network hop. From a pol-authenticated atServer: the notification is
  * received (stored once, pushed to monitors once, cached key updated) and the answer is {@code
  * data:success}. Unauthenticated connections get AT0401.
  */

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code notify:list} (docs/protocol.md B11): the owner gets the received notifications that have not
- * expired, a pol-authenticated atSign what this atSign sent it, as a JSON array in the monitor
+ * {@code notify:list} (docs/protocol.md B11): the owner gets the received notifications that have
+ * not expired, a pol-authenticated atSign what this atSign sent it, as a JSON array in the monitor
  * shape; {@code data:null} when there are none. Unauthenticated connections get AT0401.
  */
 public final class NotifyListHandler implements VerbHandler<NotifyList> {

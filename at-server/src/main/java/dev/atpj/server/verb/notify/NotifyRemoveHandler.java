@@ -7,8 +7,8 @@ import dev.atpj.server.verb.VerbHandler;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code notify:remove:<id>} (docs/protocol.md B11): removes a stored notification, sent or received (a
- * queued one is no longer delivered); {@code data:success}, also for an unknown id.
+ * {@code notify:remove:<id>} (docs/protocol.md B11): removes a stored notification, sent or
+ * received (a queued one is no longer delivered); {@code data:success}, also for an unknown id.
  */
 public final class NotifyRemoveHandler implements VerbHandler<NotifyRemove> {
   private static final Reply SUCCESS = Reply.data("success");

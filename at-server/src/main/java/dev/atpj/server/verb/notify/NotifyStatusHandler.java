@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code notify:status:<id>} (docs/protocol.md B11): {@code data:delivered|queued|errored|expired}, or
- * {@code data:null} for an unknown id; for the owner only.
+ * {@code notify:status:<id>} (docs/protocol.md B11): {@code data:delivered|queued|errored|expired},
+ * or {@code data:null} for an unknown id; for the owner only.
  */
 public final class NotifyStatusHandler implements VerbHandler<NotifyStatus> {
   @Override

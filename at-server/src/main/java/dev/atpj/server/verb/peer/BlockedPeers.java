@@ -8,7 +8,8 @@ import dev.atpj.server.session.SessionContext;
 
 /**
  * Applies the block list to connections that authenticated before the atSign was blocked: their
- * next request is refused like a blocked {@code from} (AT0013, connection closed; docs/protocol.md B13).
+ * next request is refused like a blocked {@code from} (AT0013, connection closed; docs/protocol.md
+ * B13).
  */
 public final class BlockedPeers {
   private BlockedPeers() {}

@@ -18,13 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code from:<other atSign>}: the start of server-to-server authentication (docs/protocol.md Part A §8,
- * B5 step 3). A blocked atSign gets AT0013 and the connection closes. Unless client certificates
- * are not required, the connection's client certificate must name the host the atDirectory gives
- * for the atSign and chain to a trusted CA; otherwise {@code AT0401 … Certificate Verification
- * Failed} and the connection closes (whitepaper). An atSign the directory does not know gets AT0007
- * and the connection stays open. Then a random proof is kept for {@code pol} and answered as {@code
- * proof:<sessionId><atSign>:<proof>}; the prompt stays {@code @}.
+ * {@code from:<other atSign>}: the start of server-to-server authentication (docs/protocol.md Part
+ * A §8, B5 step 3). A blocked atSign gets AT0013 and the connection closes. Unless client
+ * certificates are not required, the connection's client certificate must name the host the
+ * atDirectory gives for the atSign and chain to a trusted CA; otherwise {@code AT0401 … Certificate
+ * Verification Failed} and the connection closes (whitepaper). An atSign the directory does not
+ * know gets AT0007 and the connection stays open. Then a random proof is kept for {@code pol} and
+ * answered as {@code proof:<sessionId><atSign>:<proof>}; the prompt stays {@code @}.
  */
 public final class PeerFrom {
   private static final Logger LOG = LoggerFactory.getLogger(PeerFrom.class);

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The proof a {@code from:<other atSign>} issued, waiting for {@code pol} (docs/protocol.md B5). Kept in
- * the connection's state, not in storage; lives {@link #LIFETIME} and is used at most once.
+ * The proof a {@code from:<other atSign>} issued, waiting for {@code pol} (docs/protocol.md B5).
+ * Kept in the connection's state, not in storage; lives {@link #LIFETIME} and is used at most once.
  *
  * @param atSign the atSign the connection claims
  * @param proof the random proof its atServer must sign

@@ -10,11 +10,12 @@ import dev.atpj.server.verb.VerbHandler;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code pol} (docs/protocol.md B5 step 6): after {@code from:@bob}, this server reads the cookie {@code
- * public:<sessionId>@bob} and {@code public:signing_publickey@bob} from bob's atServer and checks
- * that the cookie is bob's signature of the proof. Success makes the connection bob's ({@code
- * AuthState.Peer}) and answers only the prompt {@code @bob@}; a wrong or missing cookie gives
- * AT0401 and the connection stays open and as it was (Part A §8). The proof is used up either way.
+ * {@code pol} (docs/protocol.md B5 step 6): after {@code from:@bob}, this server reads the cookie
+ * {@code public:<sessionId>@bob} and {@code public:signing_publickey@bob} from bob's atServer and
+ * checks that the cookie is bob's signature of the proof. Success makes the connection bob's
+ * ({@code AuthState.Peer}) and answers only the prompt {@code @bob@}; a wrong or missing cookie
+ * gives AT0401 and the connection stays open and as it was (Part A §8). The proof is used up either
+ * way.
  */
 public final class PolHandler implements VerbHandler<Pol> {
   @Override

@@ -11,9 +11,9 @@ import dev.atpj.server.verb.Reply;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The owner's {@code lookup[:bypassCache:true][:meta|:all]:<key>@<other>} (docs/protocol.md B8, C7):
- * what {@code @other} shares with this atSign, {@code @me:<key>@<other>}, from the fresh cached
- * copy {@code cached:@me:<key>@<other>} or else from {@code @other}'s atServer over a pooled
+ * The owner's {@code lookup[:bypassCache:true][:meta|:all]:<key>@<other>} (docs/protocol.md B8,
+ * C7): what {@code @other} shares with this atSign, {@code @me:<key>@<other>}, from the fresh
+ * cached copy {@code cached:@me:<key>@<other>} or else from {@code @other}'s atServer over a pooled
  * pol-authenticated connection ({@code lookup:all}), cached as the owner's ttr allows. This is how
  * at_java reads shared data ({@code lookup:shared_key@alice}, {@code lookup:test@alice} sent to
  * bob's own server). {@code lookup:public:<key>@<other>} reads the public value the same way.

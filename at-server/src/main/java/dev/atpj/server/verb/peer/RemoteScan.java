@@ -8,8 +8,8 @@ import dev.atpj.server.verb.Reply;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The owner's {@code scan:@other[ <regex>]} (docs/protocol.md B10): the other atServer's scan, as it
- * answers a connection pol-authenticated as this atSign (the keys it shares with this atSign,
+ * The owner's {@code scan:@other[ <regex>]} (docs/protocol.md B10): the other atServer's scan, as
+ * it answers a connection pol-authenticated as this atSign (the keys it shares with this atSign,
  * without their {@code @me:} prefix), relayed as it is.
  */
 public final class RemoteScan {

@@ -18,9 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code stats}, {@code stats:<id>[,<id>…]}, {@code stats:3|15:<regex>} (docs/protocol.md B13): {@code
- * data: [{"id":"1","name":"activeInboundConnections","value":"1"}, …]} with a space after {@code
- * data:}, ids in the order asked (duplicates once), all fifteen for a bare {@code stats}. An
+ * {@code stats}, {@code stats:<id>[,<id>…]}, {@code stats:3|15:<regex>} (docs/protocol.md B13):
+ * {@code data: [{"id":"1","name":"activeInboundConnections","value":"1"}, …]} with a space after
+ * {@code data:}, ids in the order asked (duplicates once), all fifteen for a bare {@code stats}. An
  * unknown id gives AT0003. Values are computed on the ops executor.
  */
 public final class StatsHandler implements VerbHandler<Stats> {

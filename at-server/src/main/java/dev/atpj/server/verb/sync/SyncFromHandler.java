@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code sync:from:<commitId|-1>:limit:<n>[:<regex>]} (docs/protocol.md B12): the latest entry of each
- * key changed after the commit id, in commit order, as {@code
+ * {@code sync:from:<commitId|-1>:limit:<n>[:<regex>]} (docs/protocol.md B12): the latest entry of
+ * each key changed after the commit id, in commit order, as {@code
  * data:[{"atKey","value","metadata","commitId","operation"},…]}. A page holds at most the smaller
  * of the client's limit (0: no limit of its own) and {@link OpsConfig#syncPageLimit()}, and about
  * {@link OpsConfig#syncByteBudget()} bytes. The page is read on the ops executor.

@@ -13,10 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The whitepaper's {@code sync:<commitId>[:<regex>]} (docs/protocol.md A6, B12 DIVERGES): every commit
- * entry after the id, superseded ones included, each with its {@code opTime}, in commit order.
- * Pages are bounded like {@code sync:from} ({@link OpsConfig#syncPageLimit()} entries, {@link
- * OpsConfig#syncByteBudget()} bytes): a client asks again from the last commit id it received.
+ * The whitepaper's {@code sync:<commitId>[:<regex>]} (docs/protocol.md A6, B12 DIVERGES): every
+ * commit entry after the id, superseded ones included, each with its {@code opTime}, in commit
+ * order. Pages are bounded like {@code sync:from} ({@link OpsConfig#syncPageLimit()} entries,
+ * {@link OpsConfig#syncByteBudget()} bytes): a client asks again from the last commit id it
+ * received.
  */
 public final class SyncHandler implements VerbHandler<Sync> {
   @Override
