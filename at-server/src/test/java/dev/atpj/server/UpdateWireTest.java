@@ -179,7 +179,8 @@ class UpdateWireTest {
     assertThat(m.get("ttl").asLong()).isEqualTo(60000);
     assertThat(m.get("ttb").asLong()).isEqualTo(1000);
     assertThat(m.get("ttr").asLong()).isEqualTo(5000);
-    assertThat(m.get("isCascade").asBoolean()).isTrue();
+    assertThat(m.get("ccd").asBoolean()).isTrue();
+    assertThat(m.has("isCascade")).isFalse();
     assertThat(m.get("availableAt").asText()).isEqualTo(DATE.format(now.plusMillis(1000)));
     assertThat(m.get("expiresAt").asText()).isEqualTo(DATE.format(now.plusMillis(61000)));
     assertThat(m.get("refreshAt").asText()).isEqualTo(DATE.format(now.plusMillis(5000)));

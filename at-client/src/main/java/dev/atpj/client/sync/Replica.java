@@ -76,6 +76,8 @@ public final class Replica implements Secondary {
           MetadataField.DATA_SIGNATURE,
           MetadataField.SHARED_KEY_ENC,
           MetadataField.PUB_KEY_CS,
+          MetadataField.PUB_KEY_HASH,
+          MetadataField.HASHING_ALGO,
           MetadataField.ENC_KEY_NAME,
           MetadataField.ENC_ALGO,
           MetadataField.IV_NONCE,
@@ -431,12 +433,15 @@ public final class Replica implements Secondary {
     add(list, MetadataField.IS_ENCRYPTED, m.isEncrypted());
     add(list, MetadataField.SHARED_KEY_ENC, m.sharedKeyEnc());
     add(list, MetadataField.PUB_KEY_CS, m.pubKeyCS());
+    add(list, MetadataField.PUB_KEY_HASH, m.pubKeyHash());
+    add(list, MetadataField.HASHING_ALGO, m.hashingAlgo());
     add(list, MetadataField.ENCODING, m.encoding());
     add(list, MetadataField.ENC_KEY_NAME, m.encKeyName());
     add(list, MetadataField.ENC_ALGO, m.encAlgo());
     add(list, MetadataField.IV_NONCE, m.ivNonce());
     add(list, MetadataField.SKE_ENC_KEY_NAME, m.skeEncKeyName());
     add(list, MetadataField.SKE_ENC_ALGO, m.skeEncAlgo());
+    add(list, MetadataField.IMMUTABLE, m.immutable());
     return new MetadataOptions(list);
   }
 

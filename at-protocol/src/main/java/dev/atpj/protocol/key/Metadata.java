@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Everything known about a stored value besides the value itself (docs/protocol.md B7, B8, C8).
  *
- * <p>The first sixteen components are set by clients through {@code update} options; the rest are
+ * <p>The first nineteen components are set by clients through {@code update} options; the rest are
  * maintained by the atServer. Every component is nullable: {@code null} means "not set", and unset
  * fields are omitted from JSON. Durations ({@code ttl}, {@code ttb}, {@code ttr}) are milliseconds;
  * {@code ttr} of -1 means "cache for ever". Instances are immutable; change them by copying with
@@ -27,6 +27,9 @@ import java.time.Instant;
  * @param ivNonce base64 initialisation vector of the value's encryption
  * @param skeEncKeyName name of the key the shared key is encrypted with
  * @param skeEncAlgo algorithm the shared key is encrypted with
+ * @param pubKeyHash hash of the recipient's public key used for {@code sharedKeyEnc} (at_java)
+ * @param hashingAlgo the algorithm of {@code pubKeyHash}, e.g. {@code sha512}
+ * @param immutable whether the writer marks the value as never to be changed
  * @param createdBy the atSign that created the key
  * @param updatedBy the atSign that last updated the key
  * @param createdAt when the key was created
@@ -54,6 +57,9 @@ public record Metadata(
     String ivNonce,
     String skeEncKeyName,
     String skeEncAlgo,
+    String pubKeyHash,
+    String hashingAlgo,
+    Boolean immutable,
     String createdBy,
     String updatedBy,
     Instant createdAt,
@@ -117,6 +123,9 @@ public record Metadata(
     private String ivNonce;
     private String skeEncKeyName;
     private String skeEncAlgo;
+    private String pubKeyHash;
+    private String hashingAlgo;
+    private Boolean immutable;
     private String createdBy;
     private String updatedBy;
     private Instant createdAt;
@@ -146,6 +155,9 @@ public record Metadata(
       ivNonce = m.ivNonce;
       skeEncKeyName = m.skeEncKeyName;
       skeEncAlgo = m.skeEncAlgo;
+      pubKeyHash = m.pubKeyHash;
+      hashingAlgo = m.hashingAlgo;
+      immutable = m.immutable;
       createdBy = m.createdBy;
       updatedBy = m.updatedBy;
       createdAt = m.createdAt;
@@ -253,6 +265,24 @@ public record Metadata(
       return this;
     }
 
+    /** Sets {@link Metadata#pubKeyHash()}. */
+    public Builder pubKeyHash(String v) {
+      pubKeyHash = v;
+      return this;
+    }
+
+    /** Sets {@link Metadata#hashingAlgo()}. */
+    public Builder hashingAlgo(String v) {
+      hashingAlgo = v;
+      return this;
+    }
+
+    /** Sets {@link Metadata#immutable()}. */
+    public Builder immutable(Boolean v) {
+      immutable = v;
+      return this;
+    }
+
     /** Sets {@link Metadata#createdBy()}. */
     public Builder createdBy(String v) {
       createdBy = v;
@@ -326,6 +356,9 @@ public record Metadata(
           ivNonce,
           skeEncKeyName,
           skeEncAlgo,
+          pubKeyHash,
+          hashingAlgo,
+          immutable,
           createdBy,
           updatedBy,
           createdAt,

@@ -36,6 +36,10 @@ public enum MetadataField {
   SHARED_KEY_ENC("sharedKeyEnc", Kind.TEXT),
   /** Checksum of the recipient's public key. */
   PUB_KEY_CS("pubKeyCS", Kind.TEXT),
+  /** Hash of the recipient's public key. */
+  PUB_KEY_HASH("pubKeyHash", Kind.TEXT),
+  /** Algorithm of {@link #PUB_KEY_HASH}. */
+  HASHING_ALGO("hashingAlgo", Kind.TEXT),
   /** Encoding of the value. */
   ENCODING("encoding", Kind.TEXT),
   /** Name of the key the value is encrypted with. */
@@ -47,7 +51,9 @@ public enum MetadataField {
   /** Name of the key the shared key is encrypted with. */
   SKE_ENC_KEY_NAME("skeEncKeyName", Kind.TEXT),
   /** Algorithm the shared key is encrypted with. */
-  SKE_ENC_ALGO("skeEncAlgo", Kind.TEXT);
+  SKE_ENC_ALGO("skeEncAlgo", Kind.TEXT),
+  /** Whether the value is never to be changed. */
+  IMMUTABLE("immutable", Kind.BOOLEAN);
 
   /** The literal option value that clears a field. */
   public static final String CLEAR = "null";

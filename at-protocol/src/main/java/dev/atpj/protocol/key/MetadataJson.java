@@ -14,9 +14,12 @@ import java.io.IOException;
  * <p>Rendering writes only the reference field names, in a fixed order, and omits unset fields
  * (never {@code "x":null}, which would break at_java). Dates are {@code yyyy-MM-dd HH:mm:ss.SSS'Z'}
  * in UTC; durations and the version are JSON numbers; flags are JSON booleans; {@code ccd} is
- * called {@code isCascade}. Parsing is lenient: unknown fields are ignored, numbers and flags may
- * be JSON strings (as in {@code sync} entries), {@code ccd} is accepted besides {@code isCascade},
- * and dates may carry up to nanoseconds, a {@code T} separator or epoch milliseconds.
+ * called {@code ccd} (the reference's {@code toJson} key, which at_java's strict parser expects);
+ * {@code pubKeyHash} is the object {@code {"hash":…,"hashingAlgo":…}}. Parsing is lenient: unknown
+ * fields are ignored, numbers and flags may be JSON strings (as in {@code sync} entries), {@code
+ * isCascade} is accepted besides {@code ccd}, {@code pubKeyHash} may be that object as a JSON text
+ * (as in {@code sync} entries and notifications), and dates may carry up to nanoseconds, a {@code
+ * T} separator or epoch milliseconds.
  */
 public final class MetadataJson {
   private MetadataJson() {}
@@ -59,25 +62,49 @@ public final class MetadataJson {
       number(g, "ttl", m.ttl());
       number(g, "ttb", m.ttb());
       number(g, "ttr", m.ttr());
-      bool(g, "isCascade", m.ccd());
+      bool(g, "ccd", m.ccd());
       bool(g, "isBinary", m.isBinary());
       bool(g, "isEncrypted", m.isEncrypted());
       text(g, "dataSignature", m.dataSignature());
       text(g, "sharedKeyStatus", m.sharedKeyStatus());
       text(g, "sharedKeyEnc", m.sharedKeyEnc());
       text(g, "pubKeyCS", m.pubKeyCS());
+      if (m.pubKeyHash() != null) {
+        g.writeFieldName("pubKeyHash");
+        writePubKeyHash(g, m);
+      }
       text(g, "encoding", m.encoding());
       text(g, "encKeyName", m.encKeyName());
       text(g, "encAlgo", m.encAlgo());
       text(g, "ivNonce", m.ivNonce());
       text(g, "skeEncKeyName", m.skeEncKeyName());
       text(g, "skeEncAlgo", m.skeEncAlgo());
+      bool(g, "immutable", m.immutable());
     }
     g.writeEndObject();
   }
 
+  /**
+   * The {@code pubKeyHash} object of metadata as a JSON text, as {@code sync} entries and
+   * notifications carry it.
+   *
+   * @param metadata metadata with {@link Metadata#pubKeyHash()} set
+   * @return e.g. {@code {"hash":"ab12…","hashingAlgo":"sha512"}}
+   */
+  public static String renderPubKeyHash(Metadata metadata) {
+    return Json.render(g -> writePubKeyHash(g, metadata));
+  }
+
+  private static void writePubKeyHash(JsonGenerator g, Metadata m) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("hash", m.pubKeyHash());
+    text(g, "hashingAlgo", m.hashingAlgo());
+    g.writeEndObject();
+  }
+
   static Metadata fromNode(JsonNode n) {
-    JsonNode ccd = present(n.get("isCascade")) ? n.get("isCascade") : n.get("ccd");
+    JsonNode ccd = present(n.get("ccd")) ? n.get("ccd") : n.get("isCascade");
+    JsonNode pubKeyHash = pubKeyHashNode(n.get("pubKeyHash"));
     Long version = JsonValues.toLong(n.get("version"), "version");
     if (version != null && (version > Integer.MAX_VALUE || version < Integer.MIN_VALUE)) {
       throw new AtException(AtErrorCode.INVALID_SYNTAX, "metadata version is out of range");
@@ -95,20 +122,34 @@ public final class MetadataJson {
         .ttl(JsonValues.toLong(n.get("ttl"), "ttl"))
         .ttb(JsonValues.toLong(n.get("ttb"), "ttb"))
         .ttr(JsonValues.toLong(n.get("ttr"), "ttr"))
-        .ccd(JsonValues.toBoolean(ccd, "isCascade"))
+        .ccd(JsonValues.toBoolean(ccd, "ccd"))
         .isBinary(JsonValues.toBoolean(n.get("isBinary"), "isBinary"))
         .isEncrypted(JsonValues.toBoolean(n.get("isEncrypted"), "isEncrypted"))
         .dataSignature(JsonValues.toText(n.get("dataSignature")))
         .sharedKeyStatus(JsonValues.toText(n.get("sharedKeyStatus")))
         .sharedKeyEnc(JsonValues.toText(n.get("sharedKeyEnc")))
         .pubKeyCS(JsonValues.toText(n.get("pubKeyCS")))
+        .pubKeyHash(pubKeyHash == null ? null : JsonValues.toText(pubKeyHash.get("hash")))
+        .hashingAlgo(pubKeyHash == null ? null : JsonValues.toText(pubKeyHash.get("hashingAlgo")))
         .encoding(JsonValues.toText(n.get("encoding")))
         .encKeyName(JsonValues.toText(n.get("encKeyName")))
         .encAlgo(JsonValues.toText(n.get("encAlgo")))
         .ivNonce(JsonValues.toText(n.get("ivNonce")))
         .skeEncKeyName(JsonValues.toText(n.get("skeEncKeyName")))
         .skeEncAlgo(JsonValues.toText(n.get("skeEncAlgo")))
+        .immutable(JsonValues.toBoolean(n.get("immutable"), "immutable"))
         .build();
+  }
+
+  private static JsonNode pubKeyHashNode(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    JsonNode object = node.isTextual() ? Json.parseObject(node.asText(), "pubKeyHash") : node;
+    if (!object.isObject()) {
+      throw JsonValues.bad("pubKeyHash", "an object with hash and hashingAlgo");
+    }
+    return object;
   }
 
   private static boolean present(JsonNode node) {

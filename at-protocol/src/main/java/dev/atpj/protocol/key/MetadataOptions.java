@@ -111,6 +111,9 @@ public record MetadataOptions(List<MetadataOption> options) {
       case IS_ENCRYPTED -> b.isEncrypted((Boolean) v);
       case SHARED_KEY_ENC -> b.sharedKeyEnc((String) v);
       case PUB_KEY_CS -> b.pubKeyCS((String) v);
+      case PUB_KEY_HASH -> b.pubKeyHash((String) v);
+      case HASHING_ALGO -> b.hashingAlgo((String) v);
+      case IMMUTABLE -> b.immutable((Boolean) v);
       case ENCODING -> b.encoding((String) v);
       case ENC_KEY_NAME -> b.encKeyName((String) v);
       case ENC_ALGO -> b.encAlgo((String) v);

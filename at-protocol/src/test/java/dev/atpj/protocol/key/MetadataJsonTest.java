@@ -32,12 +32,15 @@ class MetadataJsonTest {
         .sharedKeyStatus("ok")
         .sharedKeyEnc("ske")
         .pubKeyCS("cs")
+        .pubKeyHash("ab12")
+        .hashingAlgo("sha512")
         .encoding("base64")
         .encKeyName("k")
         .encAlgo("AES/SIC/PKCS7Padding")
         .ivNonce("iv")
         .skeEncKeyName("sk")
         .skeEncAlgo("RSA")
+        .immutable(true)
         .build();
   }
 
@@ -49,11 +52,24 @@ class MetadataJsonTest {
                 + "\"createdAt\":\"2024-03-01 09:05:07.042Z\",\"updatedAt\":\"2024-03-01 09:05:07.042Z\","
                 + "\"expiresAt\":\"2024-03-01 09:06:07.042Z\",\"availableAt\":\"2024-03-01 09:05:07.042Z\","
                 + "\"refreshAt\":\"2024-03-01 09:05:07.042Z\",\"status\":\"active\",\"version\":2,"
-                + "\"ttl\":60000,\"ttb\":0,\"ttr\":-1,\"isCascade\":true,\"isBinary\":false,"
+                + "\"ttl\":60000,\"ttb\":0,\"ttr\":-1,\"ccd\":true,\"isBinary\":false,"
                 + "\"isEncrypted\":true,\"dataSignature\":\"sig\",\"sharedKeyStatus\":\"ok\","
-                + "\"sharedKeyEnc\":\"ske\",\"pubKeyCS\":\"cs\",\"encoding\":\"base64\","
+                + "\"sharedKeyEnc\":\"ske\",\"pubKeyCS\":\"cs\","
+                + "\"pubKeyHash\":{\"hash\":\"ab12\",\"hashingAlgo\":\"sha512\"},"
+                + "\"encoding\":\"base64\","
                 + "\"encKeyName\":\"k\",\"encAlgo\":\"AES/SIC/PKCS7Padding\",\"ivNonce\":\"iv\","
-                + "\"skeEncKeyName\":\"sk\",\"skeEncAlgo\":\"RSA\"}");
+                + "\"skeEncKeyName\":\"sk\",\"skeEncAlgo\":\"RSA\",\"immutable\":true}");
+  }
+
+  @Test
+  void readsCcdUnderEitherNameAndPubKeyHashAsObjectOrText() {
+    assertThat(MetadataJson.parse("{\"ccd\":true}").ccd()).isTrue();
+    assertThat(MetadataJson.parse("{\"isCascade\":\"false\"}").ccd()).isFalse();
+    Metadata fromText =
+        MetadataJson.parse(
+            "{\"pubKeyHash\":\"{\\\"hash\\\":\\\"ab\\\",\\\"hashingAlgo\\\":\\\"sha256\\\"}\"}");
+    assertThat(fromText.pubKeyHash()).isEqualTo("ab");
+    assertThat(fromText.hashingAlgo()).isEqualTo("sha256");
   }
 
   @Test

@@ -96,6 +96,9 @@ public final class MetadataRules {
     if (given.isEncrypted() != null) {
       b.isEncrypted(given.isEncrypted());
     }
+    if (given.immutable() != null) {
+      b.immutable(given.immutable());
+    }
     overlayText(b, given);
     return b.build();
   }
@@ -117,6 +120,12 @@ public final class MetadataRules {
     }
     if (given.pubKeyCS() != null) {
       b.pubKeyCS(given.pubKeyCS());
+    }
+    if (given.pubKeyHash() != null) {
+      b.pubKeyHash(given.pubKeyHash());
+    }
+    if (given.hashingAlgo() != null) {
+      b.hashingAlgo(given.hashingAlgo());
     }
     if (given.encoding() != null) {
       b.encoding(given.encoding());

@@ -55,12 +55,15 @@ final class ForwardCommand {
     add(options, MetadataField.IS_ENCRYPTED, encrypted);
     add(options, MetadataField.SHARED_KEY_ENC, m.sharedKeyEnc());
     add(options, MetadataField.PUB_KEY_CS, m.pubKeyCS());
+    add(options, MetadataField.PUB_KEY_HASH, m.pubKeyHash());
+    add(options, MetadataField.HASHING_ALGO, m.hashingAlgo());
     add(options, MetadataField.ENCODING, m.encoding());
     add(options, MetadataField.ENC_KEY_NAME, m.encKeyName());
     add(options, MetadataField.ENC_ALGO, m.encAlgo());
     add(options, MetadataField.IV_NONCE, m.ivNonce());
     add(options, MetadataField.SKE_ENC_KEY_NAME, m.skeEncKeyName());
     add(options, MetadataField.SKE_ENC_ALGO, m.skeEncAlgo());
+    add(options, MetadataField.IMMUTABLE, m.immutable());
     return new MetadataOptions(options);
   }
 

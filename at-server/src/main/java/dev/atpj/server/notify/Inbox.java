@@ -130,7 +130,9 @@ final class Inbox {
   }
 
   private CompletableFuture<Void> applyToCache(Notification n, Executor executor) {
-    if (n.kind() != NotificationKind.RECEIVED || n.messageType() != MessageType.KEY) {
+    if (n.kind() != NotificationKind.RECEIVED
+        || n.messageType() != MessageType.KEY
+        || n.from().equals(n.to())) {
       return CompletableFuture.completedFuture(null);
     }
     RemoteCache copies = cache.get();

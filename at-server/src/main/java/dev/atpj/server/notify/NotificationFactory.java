@@ -55,7 +55,7 @@ final class NotificationFactory {
     boolean self = to.equals(me);
     return build(
         c,
-        self ? NotificationKind.SELF : NotificationKind.SENT,
+        self ? NotificationKind.RECEIVED : NotificationKind.SENT,
         me,
         to,
         key,
@@ -193,12 +193,15 @@ final class NotificationFactory {
         .isEncrypted(m.isEncrypted())
         .sharedKeyEnc(m.sharedKeyEnc())
         .pubKeyCS(m.pubKeyCS())
+        .pubKeyHash(m.pubKeyHash())
+        .hashingAlgo(m.hashingAlgo())
         .encoding(m.encoding())
         .encKeyName(m.encKeyName())
         .encAlgo(m.encAlgo())
         .ivNonce(m.ivNonce())
         .skeEncKeyName(m.skeEncKeyName())
         .skeEncAlgo(m.skeEncAlgo())
+        .immutable(m.immutable())
         .build();
   }
 

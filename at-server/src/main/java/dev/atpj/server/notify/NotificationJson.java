@@ -21,8 +21,9 @@ import java.util.List;
  * "operation":"update","epochMillis":1700000000000,"messageType":"MessageType.key",
  * "isEncrypted":true,"metadata":{…}}}: {@code id} a string, {@code epochMillis} a number, {@code
  * value} null when there is none, {@code metadata} always an object holding only the set fields
- * among ttl, ttb, ttr (numbers), sharedKeyEnc, pubKeyCS, dataSignature, encKeyName, encAlgo,
- * ivNonce, skeEncKeyName, skeEncAlgo, and the notification's expiresAt.
+ * among sharedKeyEnc, pubKeyCS, pubKeyHash (the JSON text of {@code {"hash":…,"hashingAlgo":…}}),
+ * dataSignature, encKeyName, encAlgo, ivNonce, skeEncKeyName, skeEncAlgo, availableAt, and the
+ * notification's expiresAt.
  */
 final class NotificationJson {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -136,17 +137,16 @@ final class NotificationJson {
     g.writeBooleanField("isEncrypted", n.encrypted());
     g.writeObjectFieldStart("metadata");
     Metadata m = n.metadata();
-    number(g, "ttr", m.ttr());
-    number(g, "ttl", m.ttl());
-    number(g, "ttb", m.ttb());
     text(g, "sharedKeyEnc", m.sharedKeyEnc());
     text(g, "pubKeyCS", m.pubKeyCS());
+    text(g, "pubKeyHash", m.pubKeyHash() == null ? null : MetadataJson.renderPubKeyHash(m));
     text(g, "dataSignature", m.dataSignature());
     text(g, "encKeyName", m.encKeyName());
     text(g, "encAlgo", m.encAlgo());
     text(g, "ivNonce", m.ivNonce());
     text(g, "skeEncKeyName", m.skeEncKeyName());
     text(g, "skeEncAlgo", m.skeEncAlgo());
+    text(g, "availableAt", m.availableAt() == null ? null : DATE.format(m.availableAt()));
     g.writeStringField("expiresAt", DATE.format(n.expiresAt()));
     g.writeEndObject();
     g.writeEndObject();
@@ -162,12 +162,6 @@ final class NotificationJson {
       case RECEIVED -> "received";
       case SELF -> "self";
     };
-  }
-
-  private static void number(JsonGenerator g, String name, Long value) throws IOException {
-    if (value != null) {
-      g.writeNumberField(name, value);
-    }
   }
 
   private static void text(JsonGenerator g, String name, String value) throws IOException {

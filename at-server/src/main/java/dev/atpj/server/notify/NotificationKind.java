@@ -4,8 +4,15 @@ package dev.atpj.server.notify;
 public enum NotificationKind {
   /** Sent by this atSign to another atSign. */
   SENT,
-  /** Received from another atSign. */
+  /**
+   * Received from another atSign, or sent by this atSign to itself (its other clients; stored as
+   * delivered without a network hop), as the reference does (docs/protocol.md B11).
+   */
   RECEIVED,
-  /** Sent by this atSign to itself (its other clients); stored as delivered. */
+  /**
+   * The reference's type for enrollment requests, shown only to {@code monitor:selfNotifications}.
+   * Kept so that records written before notifications to oneself became {@link #RECEIVED} still
+   * decode (the codec stores the ordinal).
+   */
   SELF
 }

@@ -286,7 +286,7 @@ public final class NotificationService implements AutoCloseable {
   // ---- internals --------------------------------------------------------------------------------
 
   private CompletableFuture<Void> dispatch(Notification n, Executor executor) {
-    if (n.kind() == NotificationKind.SELF) {
+    if (n.kind() != NotificationKind.SENT) {
       return inbox.accept(n, executor);
     }
     CompletableFuture<Void> persisted = log.put(n);

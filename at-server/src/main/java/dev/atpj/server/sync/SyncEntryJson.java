@@ -3,6 +3,7 @@ package dev.atpj.server.sync;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.atpj.protocol.key.Metadata;
+import dev.atpj.protocol.key.MetadataJson;
 import dev.atpj.store.CommitEntry;
 import dev.atpj.store.StoredValue;
 import java.io.IOException;
@@ -14,8 +15,9 @@ import java.util.List;
  * Renders sync entries as the reference does (docs/protocol.md B12): {@code
  * {"atKey":…,"value":…,"metadata":{…},"commitId":N,"operation":"+|#|*|-"}}, with every metadata
  * field as a string (as the reference's {@code toJson} then {@code toString} gives), unset fields
- * left out, {@code ccd} under its update-option name, and {@code value} and {@code metadata} null
- * for deletes. The whitepaper form adds {@code opTime}.
+ * left out, {@code ccd} under its update-option name, {@code pubKeyHash} as the JSON text of its
+ * object, and {@code value} and {@code metadata} null for deletes. The whitepaper form adds {@code
+ * opTime}.
  */
 public final class SyncEntryJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -127,12 +129,14 @@ public final class SyncEntryJson {
     field(g, "sharedKeyStatus", m.sharedKeyStatus());
     field(g, "sharedKeyEnc", m.sharedKeyEnc());
     field(g, "pubKeyCS", m.pubKeyCS());
+    field(g, "pubKeyHash", m.pubKeyHash() == null ? null : MetadataJson.renderPubKeyHash(m));
     field(g, "encoding", m.encoding());
     field(g, "encKeyName", m.encKeyName());
     field(g, "encAlgo", m.encAlgo());
     field(g, "ivNonce", m.ivNonce());
     field(g, "skeEncKeyName", m.skeEncKeyName());
     field(g, "skeEncAlgo", m.skeEncAlgo());
+    field(g, "immutable", m.immutable());
     g.writeEndObject();
   }
 

@@ -9,9 +9,10 @@ import java.util.function.Function;
 
 /**
  * Binary form of a {@link StoredValue}: a version byte, a varint bit set of the fields present (bit
- * 0 the value, then the {@link Metadata} components in declaration order), then each present field:
- * strings as varint length + UTF-8, numbers and instants (epoch millis) as zigzag varints, booleans
- * as one byte. A new field is appended to the table; a layout change bumps the version.
+ * 0 the value, then the {@link Metadata} components in the order of the table below, which keeps
+ * older fields at their bits), then each present field: strings as varint length + UTF-8, numbers
+ * and instants (epoch millis) as zigzag varints, booleans as one byte. A new field is appended to
+ * the table; a layout change bumps the version.
  */
 public final class StoredValueCodec {
   /** The format version written. */
@@ -55,7 +56,10 @@ public final class StoredValueCodec {
           new Field<>(Metadata::expiresAt, Metadata.Builder::expiresAt, INSTANT),
           new Field<>(Metadata::refreshAt, Metadata.Builder::refreshAt, INSTANT),
           new Field<>(Metadata::status, Metadata.Builder::status, STRING),
-          new Field<>(Metadata::version, Metadata.Builder::version, INT));
+          new Field<>(Metadata::version, Metadata.Builder::version, INT),
+          new Field<>(Metadata::pubKeyHash, Metadata.Builder::pubKeyHash, STRING),
+          new Field<>(Metadata::hashingAlgo, Metadata.Builder::hashingAlgo, STRING),
+          new Field<>(Metadata::immutable, Metadata.Builder::immutable, BOOL));
 
   private StoredValueCodec() {}
 
