@@ -11,8 +11,10 @@ import dev.atpj.store.StoredValue;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What an atServer writes before it accepts connections, with point reads only (never a scan):
@@ -22,7 +24,11 @@ import java.util.Objects;
  *       deleted it ({@code privatekey:at_secret_deleted}) (docs/protocol.md B5);
  *   <li>at first start, the server's RSA-2048 signing key pair for {@code pol}: {@code
  *       public:signing_publickey@me} and {@code @me:signing_privatekey@me} with the marker {@code
- *       privatekey:signing_keypair_generated}, in one atomic batch (B5 pol notes).
+ *       privatekey:signing_keypair_generated}, in one atomic batch (B5 pol notes);
+ *   <li>once, for a store written before keys shared with their owner were kept apart from self
+ *       keys: the signing private key moves from {@code signing_privatekey@me} to {@code
+ *       @me:signing_privatekey@me}, in one atomic batch that commits both changes (so synced
+ *       clients follow); a crash before it leaves the old name, which the next start moves (B6).
  * </ul>
  */
 final class ServerBootstrap {
@@ -30,7 +36,25 @@ final class ServerBootstrap {
 
   static void prepare(ServerContext context) {
     seedSecret(context);
+    migrateSigningPrivateKey(context);
     ensureSigningKeys(context);
+  }
+
+  private static void migrateSigningPrivateKey(ServerContext context) {
+    AtStore store = context.store();
+    AtSign me = context.atSign();
+    String legacy = ReservedKeys.legacySigningPrivateKey(me).toString();
+    Optional<StoredValue> old = store.get(legacy);
+    if (old.isEmpty()) {
+      return;
+    }
+    String current = ReservedKeys.signingPrivateKey(me).toString();
+    List<Mutation> moves = new ArrayList<>();
+    if (!store.exists(current)) {
+      moves.add(new Mutation.Put(current, old.get(), CommitOp.UPDATE));
+    }
+    moves.add(new Mutation.Delete(legacy, true));
+    store.apply(moves).join();
   }
 
   private static void seedSecret(ServerContext context) {

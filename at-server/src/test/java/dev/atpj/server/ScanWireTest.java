@@ -84,20 +84,20 @@ class ScanWireTest {
       assertThat(client.command("scan"))
           .isEqualTo(
               "data:[\"@bob:_sharedhidden@scanner\",\"@bob:shared@scanner\","
+                  + "\"@scanner:signing_privatekey@scanner\","
                   + "\""
                   + a40
                   + "\",\"cached:public:email@bob\",\"phone@scanner\","
-                  + "\"public:location.wavi@scanner\",\"public:signing_publickey@scanner\","
-                  + "\"signing_privatekey@scanner\"]");
+                  + "\"public:location.wavi@scanner\",\"public:signing_publickey@scanner\"]");
       assertThat(client.command("scan:showHidden:true"))
           .isEqualTo(
               "data:[\"@bob:_sharedhidden@scanner\",\"@bob:shared@scanner\","
+                  + "\"@scanner:signing_privatekey@scanner\","
                   + "\"_secret@scanner\",\""
                   + a40
                   + "\",\"cached:public:email@bob\","
                   + "\"phone@scanner\",\"public:__shown@scanner\","
-                  + "\"public:location.wavi@scanner\",\"public:signing_publickey@scanner\","
-                  + "\"signing_privatekey@scanner\"]");
+                  + "\"public:location.wavi@scanner\",\"public:signing_publickey@scanner\"]");
       assertThat(client.command("scan:showhidden:true phone|shared"))
           .isEqualTo(
               "data:[\"@bob:_sharedhidden@scanner\",\"@bob:shared@scanner\",\"phone@scanner\"]");

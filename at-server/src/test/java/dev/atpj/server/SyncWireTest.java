@@ -95,7 +95,7 @@ class SyncWireTest {
     try (WireClient client = Wire.owner(fixture, server)) {
       JsonNode all = array(client.command("sync:from:-1:limit:0"));
       assertThat(keys(all))
-          .contains("public:signing_publickey@syncer", "signing_privatekey@syncer")
+          .contains("public:signing_publickey@syncer", "@syncer:signing_privatekey@syncer")
           .noneMatch(k -> k.startsWith("privatekey:") || k.startsWith("public:_"));
       JsonNode one = array(client.command("sync:from:" + (first - 1) + ":limit:1"));
       assertThat(keys(one)).containsExactly("phone@syncer");

@@ -90,7 +90,11 @@ class UpdateWireTest {
     assertThat(client.command("llookup:public:phone@alice")).isEqualTo("data:+44 20");
     assertThat(client.command("llookup:@bob:phone@alice")).isEqualTo("data:+33 1");
     assertThat(client.command("llookup:city@alice")).isEqualTo("data:paris");
-    assertThat(client.command("llookup:twin@alice")).isEqualTo("data:same");
+    assertThat(client.command("llookup:@alice:twin@alice")).isEqualTo("data:same");
+    assertThat(client.command("llookup:twin@alice"))
+        .as("a distinct key")
+        .startsWith("error:AT0015-");
+    assertThat(entry(selfShared).key()).isEqualTo("@alice:twin@alice");
     assertThat(entry(shared).key()).isEqualTo("@bob:phone@alice");
     assertThat(entry(shared).op()).isEqualTo(CommitOp.UPDATE);
   }

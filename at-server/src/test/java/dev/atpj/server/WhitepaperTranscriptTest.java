@@ -100,12 +100,12 @@ class WhitepaperTranscriptTest {
       Wire.cram(session, "@realisticforeign");
       assertThat(session.command("scan"))
           .isEqualTo(
-              "data:[\"cached:public:email@tigerequivalent\","
+              "data:[\"@realisticforeign:signing_privatekey@realisticforeign\","
+                  + "\"cached:public:email@tigerequivalent\","
                   + "\"public:location.wavi@realisticforeign\","
                   + "\"public:locationnickname.wavi@realisticforeign\","
                   + "\"public:publickey@realisticforeign\","
-                  + "\"public:signing_publickey@realisticforeign\","
-                  + "\"signing_privatekey@realisticforeign\"]");
+                  + "\"public:signing_publickey@realisticforeign\"]");
       assertThat(session.command("lookup:public:publickey@realisticforeign")).isEqualTo("data:v");
     }
   }

@@ -140,7 +140,7 @@ public final class DataCodec {
     o.put(MetadataField.IS_BINARY, String.valueOf(Boolean.TRUE.equals(m.isBinary())));
     put(o, MetadataField.ENCODING, m.encoding());
     String stored;
-    switch (k.visibility()) {
+    switch (selfEncrypted(k) ? KeyVisibility.SELF : k.visibility()) {
       case PUBLIC -> {
         o.put(MetadataField.DATA_SIGNATURE, sign(value));
         o.put(MetadataField.IS_ENCRYPTED, "false");
@@ -325,7 +325,7 @@ public final class DataCodec {
     String value;
     if (!encrypted || k.visibility() == KeyVisibility.PUBLIC) {
       value = stored;
-    } else if (k.visibility() == KeyVisibility.SELF) {
+    } else if (selfEncrypted(k)) {
       value = crypto.aesDecrypt(stored, keys.get().selfEncryptionKey(), m.ivNonce());
     } else if (me.equals(k.owner())) {
       value = crypto.aesDecrypt(stored, sharedKeys.mine(k.sharedWith()), m.ivNonce());
@@ -335,8 +335,20 @@ public final class DataCodec {
     return new AtValue(k.withoutCached(), value, m, signature(k, value, m));
   }
 
+  /**
+   * Whether a value is encrypted with the owner's self encryption key: a self key, or a key the
+   * owner shares with itself ({@code @me:k@me}, a key of its own, as the Dart SDK treats it).
+   */
+  private static boolean selfEncrypted(AtKey k) {
+    return k.visibility() == KeyVisibility.SELF
+        || (k.visibility() == KeyVisibility.SHARED
+            && !k.cached()
+            && k.sharedWith().equals(k.owner()));
+  }
+
   private SignatureStatus signature(AtKey k, String value, Metadata m) {
-    if (m.dataSignature() == null || k.visibility() == KeyVisibility.SHARED) {
+    if (m.dataSignature() == null
+        || (k.visibility() == KeyVisibility.SHARED && !selfEncrypted(k))) {
       return SignatureStatus.ABSENT;
     }
     String publicKey;

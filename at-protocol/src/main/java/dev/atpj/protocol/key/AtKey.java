@@ -10,13 +10,13 @@ import java.util.Objects;
  * canonical (lower-cased), and {@link #toString()} is both its wire form and its storage name.
  *
  * <p>Forms: {@code public:<entity>@<owner>}, shared {@code @<other>:<entity>@<owner>}, self {@code
- * <entity>@<owner>} ({@code @<owner>:<entity>@<owner>} is the same key and is normalised to the
- * self form), {@code privatekey:<name>} (never an owner), {@code
+ * <entity>@<owner>}, {@code privatekey:<name>} (never an owner), {@code
  * private:[@<other>:]<entity>@<owner>}, {@code local:<entity>@<owner>}, and the cached copies
- * {@code cached:public:<entity>@<other>} and {@code cached:@<me>:<entity>@<other>}. A key whose
- * entity starts with {@code _} is hidden. The owner may be absent (as {@code update} and {@code
- * delete} allow); it then stays absent so the key renders back exactly, and {@link #withOwner}
- * fills it in.
+ * {@code cached:public:<entity>@<other>} and {@code cached:@<me>:<entity>@<other>}. A key shared
+ * with its own owner, {@code @<owner>:<entity>@<owner>}, is a shared key distinct from the self key
+ * {@code <entity>@<owner>}, as in the reference (docs/protocol.md B6). A key whose entity starts
+ * with {@code _} is hidden. The owner may be absent (as {@code update} and {@code delete} allow);
+ * it then stays absent so the key renders back exactly, and {@link #withOwner} fills it in.
  *
  * @param cached whether this is a cached copy of another atSign's key ({@code cached:})
  * @param visibility who may see the key
@@ -50,10 +50,6 @@ public record AtKey(
         && visibility != KeyVisibility.SHARED
         && visibility != KeyVisibility.PRIVATE) {
       throw invalid("only shared and private keys name an atSign they are shared with");
-    }
-    if (!cached && visibility == KeyVisibility.SHARED && sharedWith.equals(owner)) {
-      visibility = KeyVisibility.SELF;
-      sharedWith = null;
     }
     if (visibility == KeyVisibility.PRIVATEKEY && owner != null) {
       throw invalid("a privatekey: key has no owner");
@@ -149,7 +145,7 @@ public record AtKey(
     }
   }
 
-  /** This key with the given owner (a shared key for the owner itself becomes a self key). */
+  /** This key with the given owner. */
   public AtKey withOwner(AtSign newOwner) {
     return new AtKey(cached, visibility, sharedWith, entity, newOwner);
   }

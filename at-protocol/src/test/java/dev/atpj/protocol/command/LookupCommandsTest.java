@@ -35,10 +35,8 @@ class LookupCommandsTest {
         "LLOOKUP:ALL:Shared_Key.Bob@Alice",
         new LLookup(LookupShape.ALL, key("shared_key.bob@alice")),
         "llookup:all:shared_key.bob@alice");
-    assertParses(
-        "llookup:@alice:phone@alice",
-        new LLookup(LookupShape.VALUE, key("phone@alice")),
-        "llookup:phone@alice");
+    assertCanonical(
+        "llookup:@alice:phone@alice", new LLookup(LookupShape.VALUE, key("@alice:phone@alice")));
   }
 
   @ParameterizedTest

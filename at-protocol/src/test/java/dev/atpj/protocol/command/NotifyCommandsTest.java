@@ -124,7 +124,7 @@ class NotifyCommandsTest {
         "notify:public:phone@alice:123", Notify.ofKey(null, key("public:phone@alice"), "123"));
     assertThat(((Notify) parse("notify:public:phone@alice")).isPublic()).isTrue();
     Notify self = (Notify) parse("notify:@alice:phone@alice");
-    assertThat(self.key()).isEqualTo(AtKey.ofSelf("phone", ALICE));
+    assertThat(self.key()).isEqualTo(AtKey.ofShared(ALICE, "phone", ALICE));
     assertThat(self.recipient()).isEqualTo(ALICE);
     assertThat(self.render()).isEqualTo("notify:@alice:phone@alice");
     assertCanonical(

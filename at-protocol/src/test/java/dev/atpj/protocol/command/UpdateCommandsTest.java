@@ -186,8 +186,8 @@ class UpdateCommandsTest {
         new UpdateMeta(key("private:@bob:x@alice"), NONE.with(MetadataField.TTL, "1")));
     assertParses(
         "update:META:@alice:ttl@alice:TTL:5",
-        new UpdateMeta(key("ttl@alice"), NONE.with(MetadataField.TTL, "5")),
-        "update:meta:ttl@alice:ttl:5");
+        new UpdateMeta(key("@alice:ttl@alice"), NONE.with(MetadataField.TTL, "5")),
+        "update:meta:@alice:ttl@alice:ttl:5");
   }
 
   @ParameterizedTest

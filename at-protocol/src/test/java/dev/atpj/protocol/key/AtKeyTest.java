@@ -66,11 +66,14 @@ class AtKeyTest {
   }
 
   @Test
-  void ownerSharedWithItselfIsTheSelfKey() {
+  void ownerSharedWithItselfIsADistinctKeyKeptAsWritten() {
     AtKey key = AtKey.parse("@alice:phone@alice");
-    assertThat(key).isEqualTo(AtKey.parse("phone@alice"));
-    assertThat(key.toString()).isEqualTo("phone@alice");
-    assertThat(key.visibility()).isEqualTo(KeyVisibility.SELF);
+    assertThat(key).isNotEqualTo(AtKey.parse("phone@alice"));
+    assertThat(key.toString()).isEqualTo("@alice:phone@alice");
+    assertThat(key.visibility()).isEqualTo(KeyVisibility.SHARED);
+    assertThat(key.sharedWith()).isEqualTo(ALICE);
+    assertThat(AtKey.parse("@alice:signing_privatekey@alice").toString())
+        .isEqualTo("@alice:signing_privatekey@alice");
   }
 
   @Test
@@ -86,7 +89,8 @@ class AtKeyTest {
     AtKey key = AtKey.parse("@bob:phone");
     assertThat(key.owner()).isNull();
     assertThat(key.withOwner(ALICE).toString()).isEqualTo("@bob:phone@alice");
-    assertThat(AtKey.parse("@alice:phone").withOwner(ALICE).toString()).isEqualTo("phone@alice");
+    assertThat(AtKey.parse("@alice:phone").withOwner(ALICE).toString())
+        .isEqualTo("@alice:phone@alice");
   }
 
   @Test

@@ -97,6 +97,7 @@ final class Gen {
       case CCD:
       case IS_BINARY:
       case IS_ENCRYPTED:
+      case IMMUTABLE:
         value = Arbitraries.of("true", "false");
         break;
       default:

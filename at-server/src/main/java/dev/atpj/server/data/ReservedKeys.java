@@ -34,16 +34,24 @@ public final class ReservedKeys {
   }
 
   /**
-   * {@code @<me>:signing_privatekey@<me>}, which is the self key {@code signing_privatekey@<me>}:
-   * the server's signing private key.
+   * {@code @<me>:signing_privatekey@<me>}: the server's signing private key, under the reference's
+   * name (a key shared with its owner, distinct from the self key {@code signing_privatekey@<me>}).
    */
   public static AtKey signingPrivateKey(AtSign me) {
+    return AtKey.ofShared(me, SIGNING_PRIVATE, me);
+  }
+
+  /**
+   * {@code signing_privatekey@<me>}: where stores written before keys shared with their owner were
+   * kept apart held the signing private key; moved to {@link #signingPrivateKey} at start.
+   */
+  public static AtKey legacySigningPrivateKey(AtSign me) {
     return AtKey.ofSelf(SIGNING_PRIVATE, me);
   }
 
   /**
    * Whether a key may not be deleted (AT0009): the signing keys, the encryption public key and the
-   * PKAM public key, in their public or self form (reference {@code _protectedKeys}).
+   * PKAM public key, in their public, self or owner-shared form (reference {@code _protectedKeys}).
    */
   public static boolean isProtected(AtKey key, AtSign me) {
     if (key.equals(PKAM_PUBLIC_KEY)) {
@@ -51,15 +59,20 @@ public final class ReservedKeys {
     }
     return !key.cached()
         && me.equals(key.owner())
-        && (key.visibility() == KeyVisibility.PUBLIC || key.visibility() == KeyVisibility.SELF)
+        && (key.visibility() == KeyVisibility.PUBLIC
+            || key.visibility() == KeyVisibility.SELF
+            || (key.visibility() == KeyVisibility.SHARED && me.equals(key.sharedWith())))
         && PROTECTED_ENTITIES.contains(key.entity());
   }
 
   /**
    * Whether a key is written by the server itself and not through {@code update}: the signing key
-   * pair (overwriting it would break {@code pol}).
+   * pair (overwriting it would break {@code pol}), and the legacy name of the private key, so that
+   * no client writes a value the start-up migration would take for the server's key.
    */
   public static boolean isServerManaged(AtKey key, AtSign me) {
-    return key.equals(signingPublicKey(me)) || key.equals(signingPrivateKey(me));
+    return key.equals(signingPublicKey(me))
+        || key.equals(signingPrivateKey(me))
+        || key.equals(legacySigningPrivateKey(me));
   }
 }

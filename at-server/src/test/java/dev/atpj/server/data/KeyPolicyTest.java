@@ -27,7 +27,8 @@ class KeyPolicyTest {
     assertThat(policy.forUpdate(AtKey.parse("phone")).toString()).isEqualTo("phone@alice");
     assertThat(policy.forUpdate(AtKey.parse("@bob:phone")).toString())
         .isEqualTo("@bob:phone@alice");
-    assertThat(policy.forUpdate(AtKey.parse("@alice:phone")).toString()).isEqualTo("phone@alice");
+    assertThat(policy.forUpdate(AtKey.parse("@alice:phone")).toString())
+        .isEqualTo("@alice:phone@alice");
     assertThat(policy.forUpdate(AtKey.parse("privatekey:at_secret")).toString())
         .isEqualTo("privatekey:at_secret");
     assertThat(code(() -> policy.forUpdate(AtKey.parse("phone@bob"))))
