@@ -91,6 +91,24 @@ class AtClientWireTest {
   }
 
   @Test
+  void aKeySharedWithItsOwnerIsItsOwnKeyBesideTheSelfKey() {
+    alice.put(AtKey.parse("@alice:twin.wire"), "shared with me");
+    alice.put(AtKey.parse("twin.wire"), "self");
+    assertThat(alice.get(AtKey.parse("@alice:twin.wire@alice")).value())
+        .isEqualTo("shared with me");
+    assertThat(alice.get(AtKey.parse("twin.wire@alice")).value()).isEqualTo("self");
+    AtData stored = AtData.parse(alice.execute("llookup:all:@alice:twin.wire@alice"));
+    assertThat(stored.data()).doesNotContain("shared");
+    assertThat(stored.metadata().isEncrypted()).isTrue();
+    assertThat(alice.getKeys("twin\\.wire@"))
+        .extracting(AtKey::toString)
+        .containsExactlyInAnyOrder("@alice:twin.wire@alice", "twin.wire@alice");
+    assertThat(alice.getKeys("signing_privatekey"))
+        .extracting(AtKey::toString)
+        .containsExactly("@alice:signing_privatekey@alice");
+  }
+
+  @Test
   void sharedValuesRoundTripBetweenTwoAtSignsAndTheServerHoldsCiphertext() {
     alice.put(AtKey.parse("@bob:phone.wire"), "+1 555 0100");
     assertThat(bob.get(AtKey.parse("phone.wire@alice")).value()).isEqualTo("+1 555 0100");

@@ -137,7 +137,11 @@ class NotifySenderCrashTest {
         CompletableFuture.supplyAsync(
                 () -> {
                   try {
+                    // The child's log lines share its stdout and may come first.
                     String line = out.readLine();
+                    while (line != null && !line.startsWith("PORT ")) {
+                      line = out.readLine();
+                    }
                     return line == null ? "" : line;
                   } catch (java.io.IOException e) {
                     throw new UncheckedIOException(e);

@@ -15,7 +15,9 @@ import java.util.regex.PatternSyntaxException;
  *     stored) before live ones; null for live ones only
  * @param includeStats whether stats notifications (id {@code -1}, the latest commit id) are
  *     delivered
- * @param selfNotifications whether notifications the atSign sent to itself are delivered
+ * @param selfNotifications whether {@code monitor} asks for {@code selfNotifications}:
+ *     notifications of the reference's type {@code self} (enrollment requests). Notifications the
+ *     atSign sends to itself are received ones and are always delivered (docs/protocol.md B11)
  * @param heartbeat how often {@code noop:0} checks the connection; a missing {@code data:ok} drops
  *     and reopens it
  * @param replayOverlap when reconnecting, replay from this long before the last notification seen
@@ -134,7 +136,7 @@ public record SubscriptionOptions(
         executor);
   }
 
-  /** A copy that delivers notifications to oneself or not. */
+  /** A copy that asks for {@code selfNotifications} or not. */
   public SubscriptionOptions withSelfNotifications(boolean value) {
     return new SubscriptionOptions(
         regex,

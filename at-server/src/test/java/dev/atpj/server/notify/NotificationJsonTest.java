@@ -22,7 +22,7 @@ class NotificationJsonTest {
             "{\"id\":\"6c1f\",\"from\":\"@alice\",\"to\":\"@bob\",\"key\":\"@bob:phone@alice\","
                 + "\"value\":\"c1pher\",\"operation\":\"update\",\"epochMillis\":1700000000000,"
                 + "\"messageType\":\"MessageType.key\",\"isEncrypted\":true,"
-                + "\"metadata\":{\"ttr\":-1,\"dataSignature\":\"c2ln\",\"ivNonce\":\"AAAA\","
+                + "\"metadata\":{\"dataSignature\":\"c2ln\",\"ivNonce\":\"AAAA\","
                 + "\"expiresAt\":\"2023-11-14 22:14:20.000Z\"}}");
   }
 
