@@ -137,7 +137,12 @@ class NotifySenderCrashTest {
         CompletableFuture.supplyAsync(
                 () -> {
                   try {
+                    // the child logs to the same stream: its first delivery attempts may come
+                    // before the port
                     String line = out.readLine();
+                    while (line != null && !line.startsWith("PORT ")) {
+                      line = out.readLine();
+                    }
                     return line == null ? "" : line;
                   } catch (java.io.IOException e) {
                     throw new UncheckedIOException(e);

@@ -89,7 +89,7 @@ class NotifyWireTest {
 
   @Test
   void aNotificationToOneselfIsDeliveredWithoutANetworkHopToSelfMonitorsOnly() {
-    long handshakes = ann.context().peers().handshakesPerformed();
+    long handshakes = ann.peers().handshakesPerformed();
     try (WireClient plain = monitor(fixture, ann, "monitor:strict \\.nt3@");
         WireClient self = monitor(fixture, ann, "monitor:strict:selfNotifications \\.nt3@");
         WireClient owner = fixture.owner(ann)) {
@@ -104,7 +104,7 @@ class NotifyWireTest {
       assertThat(n.get("key").asText()).isEqualTo("@ann:note.nt3@ann");
       assertThat(untilHeartbeat(plain)).as("not a self monitor").isEmpty();
     }
-    assertThat(ann.context().peers().handshakesPerformed()).isEqualTo(handshakes);
+    assertThat(ann.peers().handshakesPerformed()).isEqualTo(handshakes);
   }
 
   @Test
@@ -127,7 +127,7 @@ class NotifyWireTest {
           () -> annOwner.command("notify:status:" + id).equals("data:delivered"),
           "both sends delivered");
       assertThat(withoutStats(untilHeartbeat(monitor))).as("no second line").isEmpty();
-      assertThat(ben.context().notifications().counters().duplicateCount()).isPositive();
+      assertThat(ben.notifications().counters().duplicateCount()).isPositive();
     }
   }
 

@@ -1,19 +1,23 @@
-package dev.atpj.server.session;
+package dev.atpj.server.connection;
 
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.command.Command;
+import dev.atpj.protocol.command.CommandParser;
 import dev.atpj.protocol.command.Exit;
 import dev.atpj.protocol.command.Invalid;
 import dev.atpj.protocol.command.Verb;
 import dev.atpj.protocol.reply.ErrorFormat;
-import dev.atpj.server.ServerContext;
+import dev.atpj.protocol.reply.ReplyRenderer;
 import dev.atpj.server.core.Connection;
 import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.Response;
-import dev.atpj.server.ops.SessionObserver;
+import dev.atpj.server.session.AuthState;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.session.SessionKey;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.server.verb.VerbRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -47,7 +51,9 @@ public final class AtSession implements LineSession, SessionContext {
           AtErrorCode.SERVER_PAUSED,
           AtErrorCode.INTERNAL_SERVER_EXCEPTION);
 
-  private final ServerContext server;
+  private final CommandParser parser;
+  private final ReplyRenderer renderer;
+  private final VerbRegistry registry;
   private final Connection connection;
   private final String sessionId = "_" + UUID.randomUUID();
   private final Map<SessionKey<?>, Object> state = new HashMap<>();
@@ -62,14 +68,24 @@ public final class AtSession implements LineSession, SessionContext {
   /**
    * Creates the session of an accepted connection.
    *
-   * @param server the server's shared services
+   * @param parser turns lines into commands
+   * @param renderer the only writer of {@code data:} and {@code error:} text
+   * @param registry the verb handlers
+   * @param observer writes the connection's log, metrics and access-log entries
    * @param connection the connection
    */
-  public AtSession(ServerContext server, Connection connection) {
-    this.server = server;
+  public AtSession(
+      CommandParser parser,
+      ReplyRenderer renderer,
+      VerbRegistry registry,
+      SessionObserver observer,
+      Connection connection) {
+    this.parser = parser;
+    this.renderer = renderer;
+    this.registry = registry;
     this.connection = connection;
     this.replies = new ReplyPipeline(connection);
-    this.observer = new SessionObserver(server, connection);
+    this.observer = observer;
   }
 
   @Override
@@ -80,7 +96,7 @@ public final class AtSession implements LineSession, SessionContext {
   @Override
   public CompletionStage<Response> onLine(String line) {
     long start = System.nanoTime();
-    Command command = server.parser().parse(line);
+    Command command = parser.parse(line);
     if (ReplyPipeline.mayOverlap(command, auth)) {
       return replies.pass(observed(command, start));
     }
@@ -115,7 +131,7 @@ public final class AtSession implements LineSession, SessionContext {
     if (command instanceof Invalid invalid) {
       return done(error(invalid.toException()));
     }
-    Optional<VerbHandler<Command>> handler = server.registry().find(command);
+    Optional<VerbHandler<Command>> handler = registry.find(command);
     if (handler.isEmpty()) {
       return done(
           error(
@@ -152,11 +168,6 @@ public final class AtSession implements LineSession, SessionContext {
   @Override
   public boolean authenticated() {
     return !(auth instanceof AuthState.Unauthenticated);
-  }
-
-  @Override
-  public ServerContext server() {
-    return server;
   }
 
   @Override
@@ -250,9 +261,9 @@ public final class AtSession implements LineSession, SessionContext {
     String prompt = auth.prompt();
     Response response;
     if (reply instanceof Reply.Data data) {
-      response = Response.of(server.renderer().data(data.payload()) + "\n" + prompt);
+      response = Response.of(renderer.data(data.payload()) + "\n" + prompt);
     } else if (reply instanceof Reply.StatsData stats) {
-      response = Response.of(server.renderer().statsData(stats.json()) + "\n" + prompt);
+      response = Response.of(renderer.statsData(stats.json()) + "\n" + prompt);
     } else if (reply instanceof Reply.PromptOnly) {
       response = Response.of(prompt);
     } else {
@@ -274,7 +285,7 @@ public final class AtSession implements LineSession, SessionContext {
   }
 
   private Response error(AtException error) {
-    String text = server.renderer().error(error, errorFormat);
+    String text = renderer.error(error, errorFormat);
     answeredError = error.code();
     if (CLOSING.contains(error.code()) || closeAfterReply) {
       closeAfterReply = false;

@@ -1,9 +1,10 @@
-package dev.atpj.server.session;
+package dev.atpj.server.connection;
 
 import dev.atpj.protocol.command.Command;
 import dev.atpj.protocol.command.Notify;
 import dev.atpj.server.core.Connection;
 import dev.atpj.server.core.Response;
+import dev.atpj.server.session.AuthState;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
