@@ -6,10 +6,12 @@ import dev.atpj.protocol.command.Command;
 import dev.atpj.protocol.command.CommandParser;
 import dev.atpj.protocol.command.Exit;
 import dev.atpj.protocol.command.Invalid;
+import dev.atpj.protocol.command.Notify;
 import dev.atpj.protocol.command.Verb;
 import dev.atpj.protocol.reply.ErrorFormat;
 import dev.atpj.protocol.reply.ReplyRenderer;
 import dev.atpj.server.core.Connection;
+import dev.atpj.server.core.LineCommand;
 import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.Response;
 import dev.atpj.server.session.AuthState;
@@ -61,9 +63,7 @@ public final class AtSession implements LineSession, SessionContext {
   private ErrorFormat errorFormat = ErrorFormat.LEGACY_TEXT;
   private boolean closeAfterReply;
   private final List<Runnable> closeActions = new ArrayList<>(1);
-  private final ReplyPipeline replies;
   private final SessionObserver observer;
-  private AtErrorCode answeredError;
 
   /**
    * Creates the session of an accepted connection.
@@ -84,7 +84,6 @@ public final class AtSession implements LineSession, SessionContext {
     this.renderer = renderer;
     this.registry = registry;
     this.connection = connection;
-    this.replies = new ReplyPipeline(connection);
     this.observer = observer;
   }
 
@@ -93,33 +92,38 @@ public final class AtSession implements LineSession, SessionContext {
     return "@";
   }
 
+  /**
+   * Parses the line; a {@code notify} of an authenticated connection may overlap (docs/protocol.md
+   * Part A §1: pipelined commands, replies in order). It does not change the session's state, so
+   * the commands after it may run while its reply waits for storage: without this, a burst of
+   * notifications from a client, or from another atServer on its pooled connection, would queue
+   * behind one fsync after another.
+   */
   @Override
-  public CompletionStage<Response> onLine(String line) {
+  public LineCommand read(String line) {
     long start = System.nanoTime();
     Command command = parser.parse(line);
-    if (ReplyPipeline.mayOverlap(command, auth)) {
-      return replies.pass(observed(command, start));
-    }
-    if (replies.isHolding()) {
-      return replies.drained().thenCompose(written -> observed(command, start));
-    }
-    return observed(command, start);
+    boolean mayOverlap = command instanceof Notify && !(auth instanceof AuthState.Unauthenticated);
+    return new LineCommand(mayOverlap, () -> observed(command, start));
+  }
+
+  @Override
+  public CompletionStage<Response> onLine(String line) {
+    return read(line).run().get();
   }
 
   /** Handles a command and tells the observer how it was answered. */
   private CompletionStage<Response> observed(Command command, long start) {
     return handle(command)
         .whenComplete(
-            (r, e) -> {
-              AtErrorCode code = answeredError; // set by the rendering just before
-              answeredError = null;
-              observer.answered(command, auth, code, start);
-            });
+            (answer, e) ->
+                observer.answered(command, auth, answer == null ? null : answer.error(), start))
+        .thenApply(Answer::response);
   }
 
-  private CompletionStage<Response> handle(Command command) {
+  private CompletionStage<Answer> handle(Command command) {
     if (command instanceof Exit) {
-      return CompletableFuture.completedFuture(Response.close());
+      return done(new Answer(Response.close(), null));
     }
     Verb verb = command.verb();
     if (verb != null && verb.requiresAuth() && !auth.isOwner()) {
@@ -149,20 +153,21 @@ public final class AtSession implements LineSession, SessionContext {
   @Override
   public Response onLineTooLong(int maxLineBytes) {
     return error(
-        new AtException(
-            AtErrorCode.BUFFER_LIMIT_EXCEEDED,
-            "lines are limited to " + maxLineBytes + " bytes; closing"));
+            new AtException(
+                AtErrorCode.BUFFER_LIMIT_EXCEEDED,
+                "lines are limited to " + maxLineBytes + " bytes; closing"))
+        .response();
   }
 
   @Override
   public Response onInvalidUtf8() {
-    return error(new AtException(AtErrorCode.INVALID_SYNTAX, "the line is not valid UTF-8"));
+    return error(new AtException(AtErrorCode.INVALID_SYNTAX, "the line is not valid UTF-8"))
+        .response();
   }
 
   @Override
   public Response onFailure(Throwable failure) {
-    LOG.warn("unexpected failure on {}", connection, failure);
-    return error(new AtException(AtErrorCode.INTERNAL_SERVER_EXCEPTION, "internal error"));
+    return internalError(failure).response();
   }
 
   @Override
@@ -246,7 +251,7 @@ public final class AtSession implements LineSession, SessionContext {
     }
   }
 
-  private Response render(CompletableFuture<Reply> reply) {
+  private Answer render(CompletableFuture<Reply> reply) {
     try {
       return render(reply.get());
     } catch (ExecutionException | CompletionException e) {
@@ -257,7 +262,7 @@ public final class AtSession implements LineSession, SessionContext {
     }
   }
 
-  private Response render(Reply reply) {
+  private Answer render(Reply reply) {
     String prompt = auth.prompt();
     Response response;
     if (reply instanceof Reply.Data data) {
@@ -269,10 +274,10 @@ public final class AtSession implements LineSession, SessionContext {
     } else {
       response = Response.none();
     }
-    return closing(response);
+    return new Answer(closing(response), null);
   }
 
-  private Response failure(Throwable failure) {
+  private Answer failure(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
@@ -281,17 +286,21 @@ public final class AtSession implements LineSession, SessionContext {
     if (cause instanceof AtException at) {
       return error(at);
     }
-    return onFailure(cause);
+    return internalError(cause);
   }
 
-  private Response error(AtException error) {
+  private Answer internalError(Throwable failure) {
+    LOG.warn("unexpected failure on {}", connection, failure);
+    return error(new AtException(AtErrorCode.INTERNAL_SERVER_EXCEPTION, "internal error"));
+  }
+
+  private Answer error(AtException error) {
     String text = renderer.error(error, errorFormat);
-    answeredError = error.code();
     if (CLOSING.contains(error.code()) || closeAfterReply) {
       closeAfterReply = false;
-      return Response.thenClose(text + "\n");
+      return new Answer(Response.thenClose(text + "\n"), error.code());
     }
-    return Response.of(text + "\n" + auth.prompt());
+    return new Answer(Response.of(text + "\n" + auth.prompt()), error.code());
   }
 
   private Response closing(Response response) {
@@ -302,7 +311,13 @@ public final class AtSession implements LineSession, SessionContext {
     return new Response(response.text(), true);
   }
 
-  private static CompletionStage<Response> done(Response response) {
-    return CompletableFuture.completedFuture(response);
+  private static CompletionStage<Answer> done(Answer answer) {
+    return CompletableFuture.completedFuture(answer);
   }
+
+  /**
+   * How one command was answered: what to write, and the error code the observer counts (null when
+   * the answer is not an error).
+   */
+  private record Answer(Response response, AtErrorCode error) {}
 }
