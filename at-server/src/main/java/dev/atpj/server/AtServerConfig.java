@@ -1,6 +1,7 @@
 package dev.atpj.server;
 
 import dev.atpj.protocol.AtSign;
+import dev.atpj.server.auth.AuthLimits;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;
 import dev.atpj.server.notify.NotificationConfig;

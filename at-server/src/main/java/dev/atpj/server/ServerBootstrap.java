@@ -9,6 +9,7 @@ import dev.atpj.store.CommitOp;
 import dev.atpj.store.Mutation;
 import dev.atpj.store.StoredValue;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,15 +35,13 @@ import java.util.Optional;
 final class ServerBootstrap {
   private ServerBootstrap() {}
 
-  static void prepare(ServerContext context) {
-    seedSecret(context);
-    migrateSigningPrivateKey(context);
-    ensureSigningKeys(context);
+  static void prepare(AtServerConfig config, AtStore store, Clock clock, AtCrypto crypto) {
+    seedSecret(config.cramSecret(), config.atSign(), store, clock);
+    migrateSigningPrivateKey(config.atSign(), store);
+    ensureSigningKeys(config.atSign(), store, clock, crypto);
   }
 
-  private static void migrateSigningPrivateKey(ServerContext context) {
-    AtStore store = context.store();
-    AtSign me = context.atSign();
+  private static void migrateSigningPrivateKey(AtSign me, AtStore store) {
     String legacy = ReservedKeys.legacySigningPrivateKey(me).toString();
     Optional<StoredValue> old = store.get(legacy);
     if (old.isEmpty()) {
@@ -57,46 +56,42 @@ final class ServerBootstrap {
     store.apply(moves).join();
   }
 
-  private static void seedSecret(ServerContext context) {
-    String secret = context.config().cramSecret();
-    AtStore store = context.store();
+  private static void seedSecret(String secret, AtSign me, AtStore store, Clock clock) {
     if (secret == null || store.exists(ReservedKeys.AT_SECRET_DELETED.toString())) {
       return;
     }
     String key = ReservedKeys.AT_SECRET.toString();
     String current = store.get(key).map(StoredValue::value).orElse(null);
     if (!Objects.equals(current, secret)) {
-      store.put(key, value(secret, context), null).join();
+      store.put(key, value(secret, me, clock), null).join();
     }
   }
 
-  private static void ensureSigningKeys(ServerContext context) {
-    AtStore store = context.store();
+  private static void ensureSigningKeys(AtSign me, AtStore store, Clock clock, AtCrypto crypto) {
     if (store.exists(ReservedKeys.SIGNING_KEYPAIR_GENERATED.toString())) {
       return;
     }
-    AtSign me = context.atSign();
-    KeyPair pair = context.crypto().newRsaKeyPair();
+    KeyPair pair = crypto.newRsaKeyPair();
     store
         .apply(
             List.of(
                 new Mutation.Put(
                     ReservedKeys.signingPublicKey(me).toString(),
-                    value(AtCrypto.encodePublicKey(pair.getPublic()), context),
+                    value(AtCrypto.encodePublicKey(pair.getPublic()), me, clock),
                     CommitOp.UPDATE),
                 new Mutation.Put(
                     ReservedKeys.signingPrivateKey(me).toString(),
-                    value(AtCrypto.encodePrivateKey(pair.getPrivate()), context),
+                    value(AtCrypto.encodePrivateKey(pair.getPrivate()), me, clock),
                     CommitOp.UPDATE),
                 new Mutation.Put(
                     ReservedKeys.SIGNING_KEYPAIR_GENERATED.toString(),
-                    value("true", context),
+                    value("true", me, clock),
                     null)))
         .join();
   }
 
-  private static StoredValue value(String text, ServerContext context) {
-    Instant now = context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-    return new StoredValue(text, MetadataRules.forWrite(null, m -> m, context.atSign(), now));
+  private static StoredValue value(String text, AtSign me, Clock clock) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return new StoredValue(text, MetadataRules.forWrite(null, m -> m, me, now));
   }
 }

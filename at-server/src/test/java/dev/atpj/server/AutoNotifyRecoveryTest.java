@@ -40,14 +40,14 @@ class AutoNotifyRecoveryTest {
         assertThat(n.get("key").asText()).isEqualTo("@ben:gap.rec@ann");
         assertThat(n.get("value").asText()).isEqualTo("missed");
         assertThat(n.get("operation").asText()).isEqualTo("update");
-        assertThat(ann.context().notifications().counters().queuedCount()).isEqualTo(1);
+        assertThat(ann.notifications().counters().queuedCount()).isEqualTo(1);
         String id = n.get("id").asText();
         Await.until(
-            () -> ann.context().notifications().status(id).orElse("").equals("delivered"),
+            () -> ann.notifications().status(id).orElse("").equals("delivered"),
             "ann records the delivery");
       }
       AtServer again = fixture.restart("@ann");
-      assertThat(again.context().notifications().counters().queuedCount())
+      assertThat(again.notifications().counters().queuedCount())
           .as("its record exists now: not sent twice")
           .isZero();
     }

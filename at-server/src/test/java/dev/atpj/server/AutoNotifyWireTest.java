@@ -89,9 +89,9 @@ class AutoNotifyWireTest {
       Await.until(
           () -> annOwner.command("notify:status:" + id).equals("data:delivered"), "delivered");
       assertThat(withoutStats(untilHeartbeat(monitor))).as("public and self keys: none").isEmpty();
-      long sentByBen = ben.context().notifications().counters().queuedCount();
+      long sentByBen = ben.notifications().counters().queuedCount();
       benOwner.command("delete:cached:@ben:plain.an2@ann");
-      assertThat(ben.context().notifications().counters().queuedCount())
+      assertThat(ben.notifications().counters().queuedCount())
           .as("cached keys never notify")
           .isEqualTo(sentByBen);
     }

@@ -47,7 +47,7 @@ class DeleteWireTest {
       long again = id(client.command("delete:gone@alice"));
       assertThat(again).isGreaterThan(deleted);
       assertThat(id(client.command("delete:never"))).isGreaterThan(again);
-      var entry = alice.context().store().commitLog().entriesSince(again - 1, 1).get(0);
+      var entry = alice.store().commitLog().entriesSince(again - 1, 1).get(0);
       assertThat(entry.op()).isEqualTo(CommitOp.DELETE);
       assertThat(entry.key()).isEqualTo("gone@alice");
       id(client.command("update:@bob:k@alice v"));
@@ -82,7 +82,6 @@ class DeleteWireTest {
   @Test
   void cachedCopiesCanBeDeleted() {
     alice
-        .context()
         .store()
         .put("cached:@alice:note@bob", new StoredValue("hi", Metadata.EMPTY), CommitOp.UPDATE)
         .join();

@@ -52,7 +52,7 @@ class ExpiryWireTest {
           "the sweeper removed the expired keys");
       Await.until(() -> alice.sweeper().removedKeys() == 5, "all five removed in batches of two");
       assertThat(client.command("llookup:public:stays@alice")).isEqualTo("data:v");
-      List<CommitEntry> log = alice.context().store().commitLog().entriesSince(-1, 1000);
+      List<CommitEntry> log = alice.store().commitLog().entriesSince(-1, 1000);
       assertThat(log)
           .filteredOn(e -> e.op() == CommitOp.DELETE)
           .extracting(CommitEntry::key)

@@ -54,7 +54,6 @@ class LookupWireTest {
       }
     }
     alice
-        .context()
         .store()
         .put("cached:public:email@bob", new StoredValue("bob@example.com", Metadata.EMPTY), null)
         .join();

@@ -156,7 +156,7 @@ class MonitorWireTest {
       assertThat(anyone.command("monitor")).startsWith("error:AT0401-");
       assertThat(owner.command("monitor:strict ([")).startsWith("error:AT0003-");
     }
-    Await.until(() -> ben.context().notifications().monitorCount() == 0, "monitors closed");
+    Await.until(() -> ben.notifications().monitorCount() == 0, "monitors closed");
   }
 
   private static Set<String> ids(List<JsonNode> notifications) {

@@ -239,7 +239,6 @@ final class MultiServerFixture implements AutoCloseable {
   PrivateKey signingKeyOf(AtServer server) {
     String encoded =
         server
-            .context()
             .store()
             .get(ReservedKeys.signingPrivateKey(server.atSign()).toString())
             .map(StoredValue::value)

@@ -80,7 +80,7 @@ class NotifyOutageTest {
           assertThat(withoutStats(untilHeartbeat(after))).as("nothing twice").isEmpty();
         }
       }
-      assertThat(bob.context().notifications().counters().receivedCount()).isEqualTo(COUNT);
+      assertThat(bob.notifications().counters().receivedCount()).isEqualTo(COUNT);
     }
   }
 }

@@ -89,7 +89,7 @@ class NotifyWireTest {
 
   @Test
   void aNotificationToOneselfIsReceivedWithoutANetworkHopAndEveryMonitorShowsIt() {
-    long handshakes = ann.context().peers().handshakesPerformed();
+    long handshakes = ann.peers().handshakesPerformed();
     String id;
     try (WireClient plain = monitor(fixture, ann, "monitor:strict \\.nt3@");
         WireClient self = monitor(fixture, ann, "monitor:strict:selfNotifications \\.nt3@");
@@ -116,7 +116,7 @@ class NotifyWireTest {
     try (WireClient replay = monitor(fixture, ann, "monitor:strict:0 \\.nt3@")) {
       assertThat(next(replay).get("id").asText()).as("monitor:0 replays it").isEqualTo(id);
     }
-    assertThat(ann.context().peers().handshakesPerformed()).isEqualTo(handshakes);
+    assertThat(ann.peers().handshakesPerformed()).isEqualTo(handshakes);
   }
 
   @Test
@@ -139,7 +139,7 @@ class NotifyWireTest {
           () -> annOwner.command("notify:status:" + id).equals("data:delivered"),
           "both sends delivered");
       assertThat(withoutStats(untilHeartbeat(monitor))).as("no second line").isEmpty();
-      assertThat(ben.context().notifications().counters().duplicateCount()).isPositive();
+      assertThat(ben.notifications().counters().duplicateCount()).isPositive();
     }
   }
 

@@ -103,7 +103,7 @@ class OwnerSharedKeysWireTest {
         assertThat(store.get(legacy)).isEmpty();
       }
       AtServer again = fixture.resume("@ann");
-      assertThat(again.context().store().commitLog().lastCommitId())
+      assertThat(again.store().commitLog().lastCommitId())
           .as("nothing to migrate a second time")
           .isEqualTo(last);
     }

@@ -138,14 +138,14 @@ class PeerCacheWireTest {
     fixture.update(alice, "update:ttr:60000:ccd:true:@bob:ccd@alice v");
     try (WireClient client = fixture.owner(bob)) {
       assertThat(client.command("lookup:ccd@alice")).isEqualTo("data:v");
-      Peers peers = bob.context().peers();
+      Peers peers = bob.peers();
       peers.cache().remove(AtKey.parse("cached:@bob:ccd@alice"), Runnable::run).join();
       assertThat(client.command("llookup:cached:@bob:ccd@alice")).startsWith("error:AT0015-");
     }
   }
 
   private static Map<RefreshOutcome, Integer> refresh(AtServer server) {
-    return server.context().peers().refreshJob().runNow().join();
+    return server.peers().refreshJob().runNow().join();
   }
 
   private static JsonNode json(String reply) {

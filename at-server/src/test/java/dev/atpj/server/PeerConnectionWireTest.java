@@ -71,7 +71,7 @@ class PeerConnectionWireTest {
 
   @Test
   void repeatedLookupsReuseOneConnection() {
-    Peers peers = bob.context().peers();
+    Peers peers = bob.peers();
     try (WireClient client = fixture.owner(bob)) {
       assertThat(client.command("lookup:bypassCache:true:reuse@alice")).isEqualTo("data:r");
       long handshakes = peers.handshakesPerformed();
@@ -90,7 +90,7 @@ class PeerConnectionWireTest {
   @Test
   void theDirectoryConnectionIsOpenedAtStartAndKeptAcrossAHandshake() {
     AtServer gina = fixture.start("@gina");
-    Peers peers = gina.context().peers();
+    Peers peers = gina.peers();
     Await.until(peers::keepsDirectoryConnection, "gina to open her atDirectory connection");
     fixture.update(alice, "update:@gina:hello@alice hi");
     try (WireClient client = fixture.owner(gina)) {
@@ -104,7 +104,7 @@ class PeerConnectionWireTest {
 
   @Test
   void concurrentFirstRequestsShareOneConnection() {
-    Peers peers = carol.context().peers();
+    Peers peers = carol.peers();
     long opened = peers.outboundConnectionsOpened();
     List<WireClient> clients = new ArrayList<>();
     try {
@@ -124,7 +124,7 @@ class PeerConnectionWireTest {
   @Test
   void outboundConnectionsAreBoundedAndIdleOnesClose() {
     AtServer frank = fixture.server("@frank");
-    Peers peers = frank.context().peers();
+    Peers peers = frank.peers();
     try (WireClient first = fixture.owner(frank);
         WireClient second = fixture.owner(frank)) {
       assertThat(second.command("plookup:pub.limit@alice")).isEqualTo("data:p");
@@ -143,7 +143,7 @@ class PeerConnectionWireTest {
 
   @Test
   void peersThatAreDownOrHangGiveErrorsInBoundedTime() {
-    Peers peers = bob.context().peers();
+    Peers peers = bob.peers();
     try (WireClient one = fixture.owner(bob);
         WireClient two = fixture.owner(bob)) {
       assertThat(one.command("lookup:x@down")).startsWith("error:AT0021-");
@@ -164,7 +164,7 @@ class PeerConnectionWireTest {
   @Test
   void thePoolRecoversWhenThePeerRestarts() {
     fixture.update(fixture.server("@frank"), "update:@bob:restart@frank before");
-    Peers peers = bob.context().peers();
+    Peers peers = bob.peers();
     try (WireClient client = fixture.owner(bob)) {
       assertThat(client.command("lookup:restart@frank")).isEqualTo("data:before");
       long handshakes = peers.handshakesPerformed();

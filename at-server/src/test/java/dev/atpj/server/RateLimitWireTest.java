@@ -2,6 +2,7 @@ package dev.atpj.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atpj.server.auth.AuthLimits;
 import dev.atpj.testing.TestPki;
 import dev.atpj.testing.WireClient;
 import java.nio.file.Path;

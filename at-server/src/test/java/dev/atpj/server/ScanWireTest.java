@@ -3,7 +3,7 @@ package dev.atpj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.protocol.key.Metadata;
-import dev.atpj.server.ops.OpsExecutor;
+import dev.atpj.server.runtime.OpsExecutor;
 import dev.atpj.store.CommitOp;
 import dev.atpj.store.StoredValue;
 import dev.atpj.testing.TestPki;
@@ -49,12 +49,10 @@ class ScanWireTest {
     }
     Metadata expired = Metadata.builder().expiresAt(Instant.EPOCH).build();
     server
-        .context()
         .store()
         .put("public:expired@scanner", new StoredValue("x", expired), CommitOp.UPDATE)
         .join();
     server
-        .context()
         .store()
         .put("cached:public:email@bob", new StoredValue("x", Metadata.EMPTY), CommitOp.UPDATE)
         .join();
@@ -140,7 +138,6 @@ class ScanWireTest {
         WireClient other = Wire.owner(fixture, server)) {
       for (int i = 0; i < OpsExecutor.THREADS; i++) {
         server
-            .context()
             .opsExecutor()
             .execute(
                 () -> {

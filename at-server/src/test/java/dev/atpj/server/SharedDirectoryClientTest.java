@@ -22,11 +22,11 @@ class SharedDirectoryClientTest {
   @TempDir Path data;
 
   private static DirectoryClient directoryOf(AtServer server) {
-    return server.context().peers().directoryClient();
+    return server.peers().directoryClient();
   }
 
   private static HostPort locate(AtServer server, String atSign) throws Exception {
-    return server.context().peers().locate(AtSign.parse(atSign)).get(10, TimeUnit.SECONDS);
+    return server.peers().locate(AtSign.parse(atSign)).get(10, TimeUnit.SECONDS);
   }
 
   @Test

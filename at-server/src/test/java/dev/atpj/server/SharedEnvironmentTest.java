@@ -17,9 +17,9 @@ class SharedEnvironmentTest {
       AtServer first = fixture.start("@first");
       AtServer second = fixture.start("@second");
       AtServer third = fixture.start("@third");
-      assertThat(second.context().crypto())
-          .isSameAs(first.context().crypto())
-          .isSameAs(third.context().crypto())
+      assertThat(second.crypto())
+          .isSameAs(first.crypto())
+          .isSameAs(third.crypto())
           .isSameAs(fixture.environment().crypto());
     }
   }
@@ -28,8 +28,7 @@ class SharedEnvironmentTest {
   void separateEnvironmentsKeepSeparateCrypto(TestPki pki, @TempDir Path data) {
     try (AtServerFixture one = new AtServerFixture(pki, data.resolve("one"));
         AtServerFixture two = new AtServerFixture(pki, data.resolve("two"))) {
-      assertThat(one.start("@alice").context().crypto())
-          .isNotSameAs(two.start("@alice").context().crypto());
+      assertThat(one.start("@alice").crypto()).isNotSameAs(two.start("@alice").crypto());
     }
   }
 }

@@ -149,9 +149,9 @@ class StatsWireTest {
           assertThat(anonymous.command("lookup:popular@stats")).isEqualTo("data:v");
         }
       }
-      server.context().accessLog().record("pol", "@bob", null);
-      server.context().accessLog().record("pol", "@bob", null);
-      server.context().accessLog().record("pol", "@carol", null);
+      server.accessLog().record("pol", "@bob", null);
+      server.accessLog().record("pol", "@bob", null);
+      server.accessLog().record("pol", "@carol", null);
       Await.until(
           () -> {
             try {
@@ -197,13 +197,16 @@ class StatsWireTest {
       client.command("update:busy@stats last");
       var stats =
           new LogCompactor(
-                  server.context(),
+                  server.atSign(),
+                  server.store(),
+                  fixture.clock(),
+                  server.metrics(),
                   LogCompactor.Kind.COMMIT_LOG,
                   new LogCompaction(Duration.ZERO, DAY, 1_000_000))
               .compact();
       assertThat(stats.removed()).isGreaterThanOrEqualTo(6); // busy v0..v4 and gone's update
       var keys =
-          server.context().store().commitLog().entriesSince(-1, 1000).stream()
+          server.store().commitLog().entriesSince(-1, 1000).stream()
               .filter(e -> e.key().equals("busy@stats") || e.key().equals("gone@stats"))
               .map(e -> e.key() + e.op().symbol())
               .toList();
@@ -213,12 +216,15 @@ class StatsWireTest {
       assertThat(twelve.get("deletedKeysCount").asText()).isEqualTo(Long.toString(stats.removed()));
       assertThat(twelve.get("lastCompactionRun").asText()).endsWith("Z");
       new LogCompactor(
-              server.context(),
+              server.atSign(),
+              server.store(),
+              fixture.clock(),
+              server.metrics(),
               LogCompactor.Kind.COMMIT_LOG,
               new LogCompaction(Duration.ZERO, DAY, 1)) // over the size: every superseded entry
           .compact();
       assertThat(
-              server.context().store().commitLog().entriesSince(-1, 1000).stream()
+              server.store().commitLog().entriesSince(-1, 1000).stream()
                   .filter(e -> e.key().equals("busy@stats"))
                   .count())
           .isEqualTo(1);
@@ -229,14 +235,17 @@ class StatsWireTest {
 
   @Test
   void accessLogCompactionByAgeThenSize() throws Exception {
-    var log = server.context().store().accessLog();
+    var log = server.store().accessLog();
     Instant now = fixture.clock().instant();
     for (int i = 0; i < 5; i++) {
       log.put(new LogRecord("old" + i, now.minus(DAY.multipliedBy(2)), "x\n\n".getBytes())).join();
     }
     LogCompactor byAge =
         new LogCompactor(
-            server.context(),
+            server.atSign(),
+            server.store(),
+            fixture.clock(),
+            server.metrics(),
             LogCompactor.Kind.ACCESS_LOG,
             new LogCompaction(Duration.ZERO, DAY, 1_000_000));
     assertThat(byAge.compact().removed()).isGreaterThanOrEqualTo(5);
@@ -245,7 +254,10 @@ class StatsWireTest {
       log.put(new LogRecord("new" + i, now.plusMillis(i), "x\n\n".getBytes())).join();
     }
     new LogCompactor(
-            server.context(),
+            server.atSign(),
+            server.store(),
+            fixture.clock(),
+            server.metrics(),
             LogCompactor.Kind.ACCESS_LOG,
             new LogCompaction(Duration.ZERO, DAY, 2))
         .compact();
@@ -258,7 +270,7 @@ class StatsWireTest {
 
   @Test
   void notificationLogIsCompactedOnItsSchedule() throws Exception {
-    var log = server.context().store().notifications();
+    var log = server.store().notifications();
     Instant old = fixture.clock().instant().minus(DAY.multipliedBy(3));
     log.put(new LogRecord("stale", old, new byte[] {1})).join();
     Await.until(() -> log.get("stale").isEmpty(), "the scheduled notification compaction");

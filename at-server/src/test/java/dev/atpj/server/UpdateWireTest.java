@@ -72,7 +72,7 @@ class UpdateWireTest {
   }
 
   private CommitEntry entry(long id) {
-    return alice.context().store().commitLog().entriesSince(id - 1, 1).get(0);
+    return alice.store().commitLog().entriesSince(id - 1, 1).get(0);
   }
 
   @Test
@@ -233,7 +233,7 @@ class UpdateWireTest {
   @Test
   void committedChangesReachTheListeners() {
     List<KeyChange> changes = new CopyOnWriteArrayList<>();
-    alice.context().keyWriter().addListener(changes::add);
+    alice.keyWriter().addListener(changes::add);
     long id = commitId("update:ttr:1000:@bob:listened@alice v");
     commitId("update:privatekey:not_told v");
     long deleted = commitId("delete:@bob:listened@alice");

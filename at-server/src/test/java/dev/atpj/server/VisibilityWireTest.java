@@ -41,7 +41,6 @@ class VisibilityWireTest {
       assertThat(owner.command("update:public:open@alice visible")).startsWith("data:");
     }
     alice
-        .context()
         .store()
         .put("cached:public:x@bob", new StoredValue(SECRET_VALUE, Metadata.EMPTY), CommitOp.UPDATE)
         .join();

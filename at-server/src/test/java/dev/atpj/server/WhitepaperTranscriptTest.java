@@ -85,7 +85,6 @@ class WhitepaperTranscriptTest {
       }
     }
     realistic
-        .context()
         .store()
         .put(
             "cached:public:email@tigerequivalent",

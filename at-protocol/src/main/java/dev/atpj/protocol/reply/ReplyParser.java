@@ -64,8 +64,9 @@ public final class ReplyParser {
   }
 
   /**
-   * Removes the prompt a previous reply left at the start of a line ({@code @data:ok}, {@code
-   * @alice@error:…}); a line without a reply marker is returned unchanged.
+   * Removes the prompts previous replies left at the start of a line: one ({@code @data:ok},
+   * {@code @alice@error:…}) or several, as after a {@code pol} whose success is a bare prompt
+   * ({@code @@bob@data:x}). A line without a reply marker after its prompts is returned unchanged.
    *
    * @param line a reply line
    * @return the line from its {@code data:}, {@code error:} or {@code notification:} marker on
@@ -75,19 +76,28 @@ public final class ReplyParser {
     return start <= 0 ? line : line.substring(start);
   }
 
-  /** Where the marker starts: at 0, or after a prompt {@code @} or {@code @name@}; else -1. */
+  /** Where the marker starts: at 0, or after the prompts before it; else -1. */
   private static int markerStart(String text) {
-    if (hasMarker(text, 0)) {
-      return 0;
+    int at = 0;
+    while (!hasMarker(text, at)) {
+      at = afterPrompt(text, at);
+      if (at < 0) {
+        return -1;
+      }
     }
-    if (!text.startsWith("@")) {
+    return at;
+  }
+
+  /** Where the text after a prompt ({@code @} or {@code @name@}) starting at {@code at} is; -1. */
+  private static int afterPrompt(String text, int at) {
+    if (!text.startsWith("@", at)) {
       return -1;
     }
-    if (hasMarker(text, 1)) {
-      return 1;
+    if (hasMarker(text, at + 1) || text.startsWith("@", at + 1)) {
+      return at + 1;
     }
-    int second = text.indexOf('@', 1);
-    if (second > 1 && hasMarker(text, second + 1) && !hasWhitespace(text, 1, second)) {
+    int second = text.indexOf('@', at + 1);
+    if (second > at + 1 && !hasWhitespace(text, at + 1, second)) {
       return second + 1;
     }
     return -1;

@@ -89,4 +89,16 @@ class ReplyParserTest {
           .isEqualTo(new ErrorReply(code, "detail: with - dashes"));
     }
   }
+
+  @Test
+  void everyLeadingPromptIsStripped() {
+    assertThat(ReplyParser.stripPrompt("data:x")).isEqualTo("data:x");
+    assertThat(ReplyParser.stripPrompt("@data:x")).isEqualTo("data:x");
+    assertThat(ReplyParser.stripPrompt("@bob@data:x")).isEqualTo("data:x");
+    assertThat(ReplyParser.stripPrompt("@@bob@data:x")).as("after pol").isEqualTo("data:x");
+    assertThat(ReplyParser.stripPrompt("@error:AT0015-x : y")).isEqualTo("error:AT0015-x : y");
+    assertThat(ReplyParser.stripPrompt("@bob@")).isEqualTo("@bob@");
+    assertThat(ReplyParser.stripPrompt("@@@")).isEqualTo("@@@");
+    assertThat(ReplyParser.stripPrompt("@not a prompt@data:x")).isEqualTo("@not a prompt@data:x");
+  }
 }

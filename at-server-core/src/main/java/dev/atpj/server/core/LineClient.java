@@ -57,6 +57,28 @@ public final class LineClient implements AutoCloseable {
   }
 
   /**
+   * A client on a channel that is already connected (tests use an {@code EmbeddedChannel}): the
+   * line reading is added after the channel's handlers.
+   *
+   * @param channel the channel
+   * @param stripper as for {@link #connect}
+   * @return the client
+   */
+  static LineClient over(Channel channel, UnaryOperator<String> stripper) {
+    LineClient client = new LineClient(channel);
+    client.readLines(stripper);
+    return client;
+  }
+
+  private void readLines(UnaryOperator<String> stripper) {
+    channel
+        .pipeline()
+        .addLast(prompts)
+        .addLast(new LineFrameDecoder(DEFAULT_MAX_LINE_BYTES))
+        .addLast(new Reader(stripper));
+  }
+
+  /**
    * Connects and completes the TLS handshake.
    *
    * @param loops the shared event loops
@@ -90,11 +112,8 @@ public final class LineClient implements AutoCloseable {
                     SslHandler ssl = tls.newHandler(ch.alloc(), host, port);
                     ssl.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
                     holder[0] = new LineClient(ch);
-                    ch.pipeline()
-                        .addLast(ssl)
-                        .addLast(holder[0].prompts)
-                        .addLast(new LineFrameDecoder(DEFAULT_MAX_LINE_BYTES))
-                        .addLast(holder[0].new Reader(stripper));
+                    ch.pipeline().addLast(ssl);
+                    holder[0].readLines(stripper);
                   }
                 });
     long started = System.nanoTime();

@@ -4,9 +4,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The protocol side of one connection. The server core calls these methods on the connection's
- * event loop, one input at a time: the next line is not handed over before the previous reply is
- * written, so replies come in order even when a reply takes time (storage, other servers).
- * Implementations must not block; they return a stage that completes later instead.
+ * event loop, one input at a time, and writes replies in input order even when a reply takes time
+ * (storage, other servers): the next line is not run before the previous reply is written, unless
+ * both may overlap ({@link LineCommand}). Implementations must not block; they return a stage that
+ * completes later instead.
  */
 public interface LineSession {
   /** Text to write once the connection is ready (e.g. the bare prompt {@code @}), or null. */
@@ -19,6 +20,17 @@ public interface LineSession {
    * @return the response, possibly completing later
    */
   CompletionStage<Response> onLine(String line);
+
+  /**
+   * Reads one input line into a command the driver runs when its turn comes (see {@link
+   * LineCommand}). By default every line runs alone, in order, through {@link #onLine}.
+   *
+   * @param line the line
+   * @return the command
+   */
+  default LineCommand read(String line) {
+    return LineCommand.ordered(() -> onLine(line));
+  }
 
   /**
    * Answers a line longer than the connection allows.

@@ -7,15 +7,19 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives one connection's {@link LineSession}: one input at a time, replies written in order,
- * flushed once per read batch (so pipelined commands cost one flush), back-pressure when a client
- * sends faster than replies complete.
+ * Drives one connection's {@link LineSession}, the one place that owns its ordered pipelining:
+ * inputs are read into {@link LineCommand}s in order; a command runs when its turn comes (at once
+ * when it and every outstanding one may overlap, otherwise once every earlier reply is written);
+ * replies are written in input order as they become ready, on the event loop, flushed once per read
+ * batch (so pipelined commands cost one flush); back-pressure when a client sends faster than
+ * replies complete.
  */
 final class SessionDriver extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(SessionDriver.class);
@@ -26,9 +30,11 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
   private final int maxLineBytes;
   private final Clock clock;
   private final ArrayDeque<Object> pending = new ArrayDeque<>();
+  private final ArrayDeque<Running> running = new ArrayDeque<>();
+  private LineCommand parked;
   private LineSession session;
   private ChannelHandlerContext ctx;
-  private boolean busy;
+  private boolean draining;
   private boolean closing;
   private volatile long lastActivityNanos = System.nanoTime();
 
@@ -116,44 +122,101 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
+  /** Runs what may run now, in input order. */
   private void drain() {
-    while (session != null && !busy && !closing) {
-      Object next = pending.poll();
-      if (next == null) {
-        break;
+    draining = true;
+    try {
+      while (session != null && !closing) {
+        if (parked != null) {
+          if (!running.isEmpty()) {
+            break;
+          }
+          LineCommand next = parked;
+          parked = null;
+          start(next);
+          continue;
+        }
+        if (!running.isEmpty() && !running.peekLast().command().mayOverlap()) {
+          break;
+        }
+        Object input = pending.poll();
+        if (input == null) {
+          break;
+        }
+        LineCommand command = read(input);
+        if (!running.isEmpty() && !command.mayOverlap()) {
+          parked = command;
+          break;
+        }
+        start(command);
       }
-      CompletableFuture<Response> reply = dispatch(next);
-      if (reply.isDone()) {
-        apply(reply.getNow(null), null);
-      } else {
-        busy = true;
-        reply.whenComplete(
-            (response, failure) ->
-                ctx.executor()
-                    .execute(
-                        () -> {
-                          busy = false;
-                          apply(response, failure);
-                          drain();
-                          ctx.flush();
-                        }));
-      }
+    } finally {
+      draining = false;
     }
     if (pending.size() < PAUSE_READING_AT / 2 && !ctx.channel().config().isAutoRead() && !closing) {
       ctx.channel().config().setAutoRead(true);
     }
   }
 
-  private CompletableFuture<Response> dispatch(Object input) {
+  private void start(LineCommand command) {
+    CompletableFuture<Response> reply = run(command);
+    running.add(new Running(command, reply));
+    if (reply.isDone()) {
+      writeReady();
+      return;
+    }
+    reply.whenComplete((response, failure) -> onLoop(this::replied));
+  }
+
+  /** A reply completed: write what is ready, run what may run now, flush. */
+  private void replied() {
+    writeReady();
+    drain();
+    ctx.flush();
+  }
+
+  /** Runs on the event loop: at once when already there (no second hop), else queued to it. */
+  private void onLoop(Runnable task) {
+    if (ctx.executor().inEventLoop() && !draining) {
+      task.run();
+    } else {
+      ctx.executor().execute(task);
+    }
+  }
+
+  /** Writes the replies that are ready, oldest first, up to the first that is not. */
+  private void writeReady() {
+    while (!running.isEmpty() && running.peek().reply().isDone() && !closing) {
+      CompletableFuture<Response> reply = running.poll().reply();
+      Response response = null;
+      Throwable failure = null;
+      try {
+        response = reply.join();
+      } catch (CompletionException | CancellationException e) {
+        failure = e.getCause() == null ? e : e.getCause();
+      }
+      apply(response, failure);
+    }
+  }
+
+  private LineCommand read(Object input) {
     try {
       if (input instanceof String line) {
-        CompletionStage<Response> stage = session.onLine(line);
-        return stage.toCompletableFuture();
+        return session.read(line);
       }
       if (input == FramingEvent.LINE_TOO_LONG) {
-        return CompletableFuture.completedFuture(session.onLineTooLong(maxLineBytes));
+        return LineCommand.ordered(
+            () -> CompletableFuture.completedFuture(session.onLineTooLong(maxLineBytes)));
       }
-      return CompletableFuture.completedFuture(session.onInvalidUtf8());
+      return LineCommand.ordered(() -> CompletableFuture.completedFuture(session.onInvalidUtf8()));
+    } catch (RuntimeException e) {
+      return LineCommand.ordered(() -> CompletableFuture.failedFuture(e));
+    }
+  }
+
+  private static CompletableFuture<Response> run(LineCommand command) {
+    try {
+      return command.run().get().toCompletableFuture();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -178,6 +241,9 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
           .addListener(ChannelFutureListener.CLOSE);
     }
   }
+
+  /** A command that runs, and its reply. */
+  private record Running(LineCommand command, CompletableFuture<Response> reply) {}
 
   private void writeText(String text) {
     if (text != null && !text.isEmpty()) {

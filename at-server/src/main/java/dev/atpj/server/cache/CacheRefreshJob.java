@@ -2,7 +2,7 @@ package dev.atpj.server.cache;
 
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.key.AtKey;
-import dev.atpj.server.ops.PeriodicJob;
+import dev.atpj.server.runtime.PeriodicJob;
 import dev.atpj.store.AtStore;
 import java.time.Clock;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import static dev.atpj.server.config.SettingType.STRING;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;
 import dev.atpj.server.AtServerConfig;
-import dev.atpj.server.AuthLimits;
+import dev.atpj.server.auth.AuthLimits;
 import dev.atpj.server.core.DirectoryClientConfig;
 import dev.atpj.server.core.ShrinkingIdlePolicy;
 import dev.atpj.server.core.TlsFiles;

@@ -1,6 +1,6 @@
 package dev.atpj.server.data;
 
-import dev.atpj.server.ops.PeriodicJob;
+import dev.atpj.server.runtime.PeriodicJob;
 import dev.atpj.store.AtStore;
 import java.time.Clock;
 import java.time.Duration;

@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ final class Inbox {
   private final NotificationLog log;
   private final MonitorHub hub;
   private final AtStore store;
-  private final Supplier<RemoteCache> cache;
+  private final RemoteCache cache;
   private final Clock clock;
   private final boolean pushBeforeDurable;
   private final NotificationCounters counters;
@@ -50,7 +49,7 @@ final class Inbox {
       NotificationLog log,
       MonitorHub hub,
       AtStore store,
-      Supplier<RemoteCache> cache,
+      RemoteCache cache,
       Clock clock,
       boolean pushBeforeDurable,
       NotificationCounters counters) {
@@ -135,14 +134,13 @@ final class Inbox {
         || n.from().equals(n.to())) {
       return CompletableFuture.completedFuture(null);
     }
-    RemoteCache copies = cache.get();
     AtKey origin;
     try {
       origin = AtKey.parse(n.key());
     } catch (AtException e) {
       return CompletableFuture.completedFuture(null);
     }
-    if (copies == null || origin.cached() || !copies.isCopy(origin.asCached())) {
+    if (origin.cached() || !cache.isCopy(origin.asCached())) {
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<?> work;
@@ -155,9 +153,9 @@ final class Inbox {
                   .map(StoredValue::metadata)
                   .map(m -> Boolean.TRUE.equals(m.ccd()))
                   .orElse(false);
-      work = cascade ? copies.remove(copy, executor) : CompletableFuture.completedFuture(null);
+      work = cascade ? cache.remove(copy, executor) : CompletableFuture.completedFuture(null);
     } else if (n.value() != null && n.metadata().ttr() != null) {
-      work = copies.accept(origin, n.value(), copyMetadata(n.metadata()), executor);
+      work = cache.accept(origin, n.value(), copyMetadata(n.metadata()), executor);
     } else {
       work = CompletableFuture.completedFuture(null);
     }

@@ -1,6 +1,6 @@
 package dev.atpj.server.notify;
 
-import dev.atpj.server.ops.PeriodicJob;
+import dev.atpj.server.runtime.PeriodicJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,14 +7,17 @@ import dev.atpj.protocol.command.Monitor;
 import dev.atpj.protocol.command.Notify;
 import dev.atpj.protocol.command.NotifyAll;
 import dev.atpj.protocol.command.NotifyList;
-import dev.atpj.server.ServerContext;
+import dev.atpj.protocol.reply.ReplyRenderer;
 import dev.atpj.server.data.KeyChange;
+import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.metrics.NotificationCounts;
+import dev.atpj.server.metrics.ServerMetrics;
 import dev.atpj.server.peer.Access;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.session.SessionKey;
+import dev.atpj.store.AtStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,7 +43,8 @@ import java.util.regex.Pattern;
 public final class NotificationService implements AutoCloseable {
   private static final SessionKey<MonitorSubscription> MONITOR = new SessionKey<>("monitor");
 
-  private final ServerContext server;
+  private final Peers peers;
+  private final ReplyRenderer renderer;
   private final NotificationConfig config;
   private final Clock clock;
   private final NotificationLog log;
@@ -54,38 +58,40 @@ public final class NotificationService implements AutoCloseable {
   private final AutoNotifyRecovery recovery;
   private volatile ScheduledFuture<?> checkpoints;
 
-  private NotificationService(ServerContext server, ScheduledExecutorService scheduler) {
-    this.server = server;
-    this.config = server.config().notifications();
-    this.clock = server.clock();
-    this.log = new NotificationLog(server.store().notifications(), clock);
-    this.factory = new NotificationFactory(server.atSign(), config.defaultTtln());
-    this.counters = new NotificationCounters(server.metrics());
+  private NotificationService(
+      AtSign me,
+      NotificationConfig config,
+      AtStore store,
+      Clock clock,
+      ServerMetrics metrics,
+      Peers peers,
+      ReplyRenderer renderer,
+      ScheduledExecutorService scheduler) {
+    this.config = config;
+    this.clock = clock;
+    this.peers = peers;
+    this.renderer = renderer;
+    this.log = new NotificationLog(store.notifications(), clock);
+    this.factory = new NotificationFactory(me, config.defaultTtln());
+    this.counters = new NotificationCounters(metrics);
     this.hub = new MonitorHub(this::line);
     this.inbox =
-        new Inbox(
-            log,
-            hub,
-            server.store(),
-            () -> server.peers() == null ? null : server.peers().cache(),
-            clock,
-            config.pushBeforeDurable(),
-            counters);
+        new Inbox(log, hub, store, peers.cache(), clock, config.pushBeforeDurable(), counters);
     this.outbox = new Outbox(log, this::deliver, scheduler, clock, config, counters);
     this.stats =
         new StatsNotifier(
-            server.atSign(),
-            server.store(),
+            me,
+            store,
             hub,
             clock,
             scheduler,
             config.statsInterval(),
-            json -> server.renderer().notification(json) + "\n");
+            json -> renderer.notification(json) + "\n");
     this.compactor =
         new NotificationCompactor(
             log, clock, scheduler, config.compactionInterval(), config.compactionBatchSize());
     this.recovery =
-        new AutoNotifyRecovery(server.store(), factory, log, outbox, clock, config.defaultTtln());
+        new AutoNotifyRecovery(store, factory, log, outbox, clock, config.defaultTtln());
   }
 
   /**
@@ -97,14 +103,23 @@ public final class NotificationService implements AutoCloseable {
    * @return the service; close it before the server-to-server services
    */
   public static NotificationService start(
-      ServerContext server, ScheduledExecutorService scheduler) {
-    NotificationService service = new NotificationService(server, scheduler);
+      AtSign me,
+      NotificationConfig config,
+      AtStore store,
+      KeyWriter keyWriter,
+      Clock clock,
+      ServerMetrics metrics,
+      Peers peers,
+      ReplyRenderer renderer,
+      ScheduledExecutorService scheduler) {
+    NotificationService service =
+        new NotificationService(me, config, store, clock, metrics, peers, renderer, scheduler);
     service.recover();
     if (service.config.autoNotify()) {
       service.recovery.recover();
     }
-    server.keyWriter().addListener(service::onKeyChange);
-    server.metrics().notificationCounts(service::storedCounts);
+    keyWriter.addListener(service::onKeyChange);
+    metrics.notificationCounts(service::storedCounts);
     service.compactor.start();
     long period = service.config.compactionInterval().toMillis();
     service.checkpoints =
@@ -314,15 +329,10 @@ public final class NotificationService implements AutoCloseable {
   }
 
   private CompletableFuture<String> deliver(AtSign to, String command, java.time.Duration timeout) {
-    Peers peers = server.peers();
-    if (peers == null) {
-      return CompletableFuture.failedFuture(
-          new AtException(AtErrorCode.UNABLE_TO_CONNECT, "server-to-server is not running"));
-    }
     return peers.request(to, Access.AUTHENTICATED, command, timeout);
   }
 
   private String line(Notification n) {
-    return server.renderer().notification(NotificationJson.monitor(n)) + "\n";
+    return renderer.notification(NotificationJson.monitor(n)) + "\n";
   }
 }

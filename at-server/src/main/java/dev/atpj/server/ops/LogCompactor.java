@@ -1,7 +1,9 @@
 package dev.atpj.server.ops;
 
-import dev.atpj.server.ServerContext;
+import dev.atpj.protocol.AtSign;
+import dev.atpj.server.metrics.ServerMetrics;
 import dev.atpj.server.stats.CompactionStats;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.CommitCompaction;
 import dev.atpj.store.CommitLog;
 import dev.atpj.store.RecordLog;
@@ -45,37 +47,50 @@ public final class LogCompactor implements Runnable {
     }
   }
 
-  private final ServerContext server;
+  private final AtSign me;
+  private final AtStore store;
+  private final Clock clock;
+  private final ServerMetrics metrics;
   private final Kind kind;
   private final LogCompaction policy;
 
   /**
    * A compactor.
    *
-   * @param server the server
+   * @param me the atSign whose logs these are
+   * @param store the atSign's storage, holding the logs
+   * @param clock the clock
+   * @param metrics where runs are counted
    * @param kind which log
    * @param policy how far to compact
    */
-  public LogCompactor(ServerContext server, Kind kind, LogCompaction policy) {
-    this.server = server;
+  public LogCompactor(
+      AtSign me,
+      AtStore store,
+      Clock clock,
+      ServerMetrics metrics,
+      Kind kind,
+      LogCompaction policy) {
+    this.me = me;
+    this.store = store;
+    this.clock = clock;
+    this.metrics = metrics;
     this.kind = kind;
     this.policy = policy;
   }
 
   /** Runs once and returns what it did. */
   public CompactionStats compact() {
-    Clock clock = server.clock();
     long started = System.nanoTime();
     Instant cutoff = clock.instant().minus(policy.maxAge());
     long before;
     long removed;
     if (kind == Kind.COMMIT_LOG) {
-      CommitLog log = server.store().commitLog();
+      CommitLog log = store.commitLog();
       before = log.approximateEntryCount();
       removed = compactCommitLog(log, before > policy.maxEntries() ? Instant.MAX : cutoff);
     } else {
-      RecordLog log =
-          kind == Kind.ACCESS_LOG ? server.store().accessLog() : server.store().notifications();
+      RecordLog log = kind == Kind.ACCESS_LOG ? store.accessLog() : store.notifications();
       before = log.approximateCount();
       removed = compactRecords(log, cutoff);
     }
@@ -88,14 +103,11 @@ public final class LogCompactor implements Runnable {
             before,
             after,
             removed);
-    server
-        .store()
-        .putServerProperty(CompactionStats.propertyName(kind.logName), stats.toJson())
-        .join();
-    server.metrics().compacted(kind.logName, removed);
+    store.putServerProperty(CompactionStats.propertyName(kind.logName), stats.toJson()).join();
+    metrics.compacted(kind.logName, removed);
     LOG.info(
         "event=compaction atSign={} log={} before={} removed={} durationMs={}",
-        server.atSign(),
+        me,
         kind.logName,
         before,
         removed,

@@ -1,7 +1,13 @@
 package dev.atpj.server.ops;
 
-import dev.atpj.server.ServerContext;
+import dev.atpj.protocol.AtSign;
 import dev.atpj.server.core.ServerTlsContext;
+import dev.atpj.server.metrics.ServerMetrics;
+import dev.atpj.server.runtime.OpsExecutor;
+import dev.atpj.server.runtime.PeriodicJob;
+import dev.atpj.server.stats.AccessLog;
+import dev.atpj.store.AtStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +24,33 @@ public final class OpsJobs implements AutoCloseable {
 
   private final List<PeriodicJob> jobs = new ArrayList<>();
   private final CertificateWatcher certificates;
-  private final ServerContext server;
+  private final AccessLog accessLog;
 
-  private OpsJobs(ServerContext server, ScheduledExecutorService scheduler, ServerTlsContext tls) {
-    this.server = server;
-    OpsConfig ops = server.config().ops();
+  private OpsJobs(
+      AtSign me,
+      OpsConfig ops,
+      AtStore store,
+      Clock clock,
+      ServerMetrics metrics,
+      AccessLog accessLog,
+      OpsExecutor opsExecutor,
+      ScheduledExecutorService scheduler,
+      ServerTlsContext tls) {
+    this.accessLog = accessLog;
+    LogCompactors compactors = new LogCompactors(me, store, clock, metrics, opsExecutor, scheduler);
     // The flush only submits writes and the certificate check only reads file attributes: both
     // run on the scheduler itself, so an idle server starts no ops thread for them.
     jobs.add(
         new PeriodicJob(
             "accessLog.flush",
-            server.accessLog()::flush,
+            accessLog::flush,
             scheduler,
             Runnable::run,
             ACCESS_LOG_FLUSH_INTERVAL));
-    add(server, scheduler, LogCompactor.Kind.COMMIT_LOG, ops.commitLog());
-    add(server, scheduler, LogCompactor.Kind.ACCESS_LOG, ops.accessLog());
-    add(server, scheduler, LogCompactor.Kind.NOTIFICATION_LOG, ops.notificationLog());
-    certificates = new CertificateWatcher(tls, server.atSign().toString());
+    add(compactors, LogCompactor.Kind.COMMIT_LOG, ops.commitLog());
+    add(compactors, LogCompactor.Kind.ACCESS_LOG, ops.accessLog());
+    add(compactors, LogCompactor.Kind.NOTIFICATION_LOG, ops.notificationLog());
+    certificates = new CertificateWatcher(tls, me.toString());
     Duration check = ops.certificateCheckInterval();
     if (!check.isZero()) {
       jobs.add(new PeriodicJob("certificates", certificates, scheduler, Runnable::run, check));
@@ -43,36 +58,61 @@ public final class OpsJobs implements AutoCloseable {
   }
 
   /**
-   * Starts the jobs of a server and registers them to close with it.
+   * Starts the jobs of a server; close them with it, before its storage.
    *
-   * @param server the server
+   * @param me the atSign the server serves
+   * @param ops the jobs' settings
+   * @param store the atSign's storage
+   * @param clock the clock
+   * @param metrics where compactions are counted
+   * @param accessLog the access log to flush
+   * @param opsExecutor where compactions run
    * @param scheduler times the runs (an event loop)
    * @param tls the server's TLS context, for the certificate watcher
    * @return the jobs
    */
   public static OpsJobs start(
-      ServerContext server, ScheduledExecutorService scheduler, ServerTlsContext tls) {
-    OpsJobs jobs = new OpsJobs(server, scheduler, tls);
-    server.closeWithServer(jobs);
+      AtSign me,
+      OpsConfig ops,
+      AtStore store,
+      Clock clock,
+      ServerMetrics metrics,
+      AccessLog accessLog,
+      OpsExecutor opsExecutor,
+      ScheduledExecutorService scheduler,
+      ServerTlsContext tls) {
+    OpsJobs jobs =
+        new OpsJobs(me, ops, store, clock, metrics, accessLog, opsExecutor, scheduler, tls);
     jobs.jobs.forEach(PeriodicJob::start);
     return jobs;
   }
 
-  private void add(
-      ServerContext server,
-      ScheduledExecutorService scheduler,
-      LogCompactor.Kind kind,
-      LogCompaction policy) {
+  private void add(LogCompactors compactors, LogCompactor.Kind kind, LogCompaction policy) {
     if (policy.enabled()) {
       jobs.add(
           new PeriodicJob(
               kind.logName() + ".compaction",
-              new LogCompactor(server, kind, policy),
-              scheduler,
-              server.opsExecutor(),
+              new LogCompactor(
+                  compactors.me(),
+                  compactors.store(),
+                  compactors.clock(),
+                  compactors.metrics(),
+                  kind,
+                  policy),
+              compactors.scheduler(),
+              compactors.opsExecutor(),
               policy.interval()));
     }
   }
+
+  /** What every log's compaction job is built from. */
+  private record LogCompactors(
+      AtSign me,
+      AtStore store,
+      Clock clock,
+      ServerMetrics metrics,
+      OpsExecutor opsExecutor,
+      ScheduledExecutorService scheduler) {}
 
   /** The certificate watcher, to check the files at once. */
   public CertificateWatcher certificates() {
@@ -83,6 +123,6 @@ public final class OpsJobs implements AutoCloseable {
   @Override
   public void close() {
     jobs.forEach(PeriodicJob::close);
-    server.accessLog().flush().join();
+    accessLog.flush().join();
   }
 }

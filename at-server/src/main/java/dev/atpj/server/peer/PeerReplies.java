@@ -35,7 +35,7 @@ final class PeerReplies {
    *     no answer
    */
   static String data(String line) {
-    return PARSER.data(stripPrompts(line));
+    return PARSER.data(ReplyParser.stripPrompt(line));
   }
 
   /**
@@ -61,37 +61,5 @@ final class PeerReplies {
           "the atServer of " + peer + " answered " + e.code().code() + " " + e.detail(),
           e);
     }
-  }
-
-  /**
-   * Removes every leading prompt: {@code @} or {@code @name@}.
-   *
-   * @param line a raw answer line
-   * @return the line from its {@code data:}, {@code error:} or {@code notification:} marker on, or
-   *     the line unchanged when no marker follows the prompts
-   */
-  static String stripPrompts(String line) {
-    String rest = line;
-    while (rest.startsWith("@")) {
-      if (hasMarker(rest, 1)) {
-        return rest.substring(1);
-      }
-      if (rest.startsWith("@@")) {
-        rest = rest.substring(1);
-        continue;
-      }
-      int end = rest.indexOf('@', 1);
-      if (end < 0) {
-        return line;
-      }
-      rest = rest.substring(end + 1);
-    }
-    return hasMarker(rest, 0) ? rest : line;
-  }
-
-  private static boolean hasMarker(String text, int at) {
-    return text.startsWith("data:", at)
-        || text.startsWith("error:", at)
-        || text.startsWith("notification:", at);
   }
 }

@@ -2,9 +2,11 @@ package dev.atpj.server.peer;
 
 import dev.atpj.pki.CertificateHosts;
 import dev.atpj.pki.Pem;
+import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.crypto.AtCrypto;
-import dev.atpj.server.ServerContext;
+import dev.atpj.server.core.TlsFiles;
 import dev.atpj.server.data.ReservedKeys;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.StoredValue;
 import java.io.IOException;
 import java.security.PrivateKey;
@@ -29,26 +31,29 @@ final class PeerWarmUp {
   private PeerWarmUp() {}
 
   static void run(
-      ServerContext server, Supplier<PrivateKey> signingKey, ClientCertificateCheck certificates) {
+      AtSign me,
+      AtStore store,
+      AtCrypto crypto,
+      TlsFiles tls,
+      Supplier<PrivateKey> signingKey,
+      ClientCertificateCheck certificates) {
     try {
-      AtCrypto crypto = server.crypto();
       String probe = UUID.randomUUID().toString();
       String signature = crypto.sign(probe, signingKey.get());
-      server
-          .store()
-          .get(ReservedKeys.signingPublicKey(server.atSign()).toString())
+      store
+          .get(ReservedKeys.signingPublicKey(me).toString())
           .map(StoredValue::value)
           .ifPresent(
               encoded ->
                   crypto.verify(
                       probe, signature, crypto.decodePublicKey(encoded), "SHA256withRSA"));
-      List<X509Certificate> chain = Pem.readCertificates(server.config().tls().certificateChain());
+      List<X509Certificate> chain = Pem.readCertificates(tls.certificateChain());
       List<String> hosts = CertificateHosts.subjectAlternativeNames(chain.get(0));
       if (!hosts.isEmpty()) {
         certificates.accepts(chain, hosts.get(0));
       }
     } catch (IOException | RuntimeException e) {
-      LOG.debug("{}: server-to-server warm-up skipped: {}", server.atSign(), e.toString());
+      LOG.debug("{}: server-to-server warm-up skipped: {}", me, e.toString());
     }
   }
 }

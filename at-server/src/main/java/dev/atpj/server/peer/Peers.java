@@ -4,9 +4,9 @@ import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;
+import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.protocol.key.AtKey;
 import dev.atpj.protocol.key.KeyVisibility;
-import dev.atpj.server.ServerContext;
 import dev.atpj.server.cache.CacheRefreshJob;
 import dev.atpj.server.cache.RemoteCache;
 import dev.atpj.server.core.ClientTlsContext;
@@ -14,11 +14,15 @@ import dev.atpj.server.core.DirectoryClient;
 import dev.atpj.server.core.DirectoryClients;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.LatencyLog;
+import dev.atpj.server.core.TlsFiles;
+import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.data.ReservedKeys;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.StoredValue;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +35,9 @@ import java.util.concurrent.CompletableFuture;
  * Created when the server starts and closed when it stops. Thread-safe.
  */
 public final class Peers implements AutoCloseable {
-  private final ServerContext server;
+  private final AtSign me;
+  private final AtStore store;
+  private final AtCrypto crypto;
   private final PeerConfig config;
   private final DirectoryClients.Handle directoryHandle;
   private final DirectoryClient directory;
@@ -44,23 +50,31 @@ public final class Peers implements AutoCloseable {
   private final CacheRefreshJob refreshJob;
   private volatile PrivateKey signingKey;
 
-  private Peers(ServerContext server, EventLoops loops, DirectoryClients directories) {
-    this.server = server;
-    this.config = server.config().peers();
-    AtSign me = server.atSign();
-    ClientTlsContext tls =
-        ClientTlsContext.create(server.config().tls().trustedCa(), server.config().tls());
+  private Peers(
+      AtSign me,
+      PeerConfig config,
+      TlsFiles tlsFiles,
+      AtStore store,
+      KeyWriter keyWriter,
+      Clock clock,
+      AtCrypto crypto,
+      EventLoops loops,
+      DirectoryClients directories) {
+    this.me = me;
+    this.config = config;
+    this.store = store;
+    this.crypto = crypto;
+    ClientTlsContext tls = ClientTlsContext.create(tlsFiles.trustedCa(), tlsFiles);
     // shared with the environment's other atServers: the directory needs no client certificate
     this.directoryHandle =
         config.directory() == null
             ? null
-            : directories.acquire(config.directory(), server.config().tls().trustedCa());
+            : directories.acquire(config.directory(), tlsFiles.trustedCa());
     this.directory = directoryHandle == null ? null : directoryHandle.client();
-    this.cookies = new CookieJar(server.clock());
-    this.blockList = new BlockList(server.store());
-    this.certificates = new ClientCertificateCheck(server.config().tls().trustedCa());
-    PeerHandshake handshake =
-        new PeerHandshake(me, server.crypto(), this::ownSigningKey, cookies, config);
+    this.cookies = new CookieJar(clock);
+    this.blockList = new BlockList(store);
+    this.certificates = new ClientCertificateCheck(tlsFiles.trustedCa());
+    PeerHandshake handshake = new PeerHandshake(me, crypto, this::ownSigningKey, cookies, config);
     this.pool = new OutboundPool(me, config, loops, tls, directory, handshake, System::nanoTime);
     this.signingKeys =
         new PeerSigningKeys(
@@ -70,24 +84,14 @@ public final class Peers implements AutoCloseable {
                     Access.PUBLIC,
                     "lookup:" + ReservedKeys.signingPublicKey(peer).entity() + peer,
                     config.requestTimeout()),
-            server.crypto(),
-            server.clock(),
+            crypto,
+            clock,
             config.signingKeyCacheTime());
     this.cache =
-        new RemoteCache(
-            me,
-            server.store(),
-            server.keyWriter(),
-            server.clock(),
-            this::lookupAll,
-            config.publicCacheTime());
+        new RemoteCache(me, store, keyWriter, clock, this::lookupAll, config.publicCacheTime());
     this.refreshJob =
         new CacheRefreshJob(
-            server.store(),
-            cache,
-            server.clock(),
-            loops.workers().next(),
-            config.cacheRefreshInterval());
+            store, cache, clock, loops.workers().next(), config.cacheRefreshInterval());
   }
 
   /**
@@ -95,14 +99,30 @@ public final class Peers implements AutoCloseable {
    * PeerWarmUp}), starts the cache refresh job and opens the atDirectory connection ahead when
    * configured (once for every atServer sharing the directory client).
    *
-   * @param server the server's shared services
+   * @param me the atSign this server serves
+   * @param config how this server talks to other atServers
+   * @param tlsFiles the server's certificate chain and key, and the CA it trusts
+   * @param store the atSign's storage (signing keys, block list, cached keys)
+   * @param keyWriter writes cached keys
+   * @param clock the clock
+   * @param crypto the platform's crypto conventions
    * @param loops the process's event loops
    * @param directories the environment's atDirectory clients, one of which this server shares
    * @return the services; close them when the server stops
    */
-  public static Peers start(ServerContext server, EventLoops loops, DirectoryClients directories) {
-    Peers peers = new Peers(server, loops, directories);
-    PeerWarmUp.run(server, peers::ownSigningKey, peers.certificates);
+  public static Peers start(
+      AtSign me,
+      PeerConfig config,
+      TlsFiles tlsFiles,
+      AtStore store,
+      KeyWriter keyWriter,
+      Clock clock,
+      AtCrypto crypto,
+      EventLoops loops,
+      DirectoryClients directories) {
+    Peers peers =
+        new Peers(me, config, tlsFiles, store, keyWriter, clock, crypto, loops, directories);
+    PeerWarmUp.run(me, store, crypto, tlsFiles, peers::ownSigningKey, peers.certificates);
     peers.refreshJob.start();
     if (peers.directory != null && peers.config.directory().connectAtStart()) {
       peers.directory.connectAhead();
@@ -321,7 +341,7 @@ public final class Peers implements AutoCloseable {
 
   private boolean verifies(String proof, String signature, PublicKey key) {
     try {
-      return server.crypto().verify(proof, signature, key, "SHA256withRSA");
+      return crypto.verify(proof, signature, key, "SHA256withRSA");
     } catch (AtException e) {
       return false;
     }
@@ -331,15 +351,14 @@ public final class Peers implements AutoCloseable {
     PrivateKey key = signingKey;
     if (key == null) {
       String encoded =
-          server
-              .store()
-              .get(ReservedKeys.signingPrivateKey(server.atSign()).toString())
+          store
+              .get(ReservedKeys.signingPrivateKey(me).toString())
               .map(StoredValue::value)
               .orElseThrow(
                   () ->
                       new AtException(
                           AtErrorCode.HANDSHAKE_FAILURE, "this atServer has no signing key"));
-      key = server.crypto().decodePrivateKey(encoded);
+      key = crypto.decodePrivateKey(encoded);
       signingKey = key;
     }
     return key;

@@ -1,15 +1,11 @@
 package dev.atpj.server.session;
 
 import dev.atpj.protocol.reply.ErrorFormat;
-import dev.atpj.server.ServerContext;
 import dev.atpj.server.core.Connection;
 import java.util.Optional;
 
 /** What a verb handler sees of its connection. Used on the connection's event loop only. */
 public interface SessionContext {
-  /** The server's shared services and configuration. */
-  ServerContext server();
-
   /** The connection. */
   Connection connection();
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.atpj.server.ServerContext;
-import dev.atpj.server.ServerVersion;
 import dev.atpj.server.data.KeyPattern;
 import dev.atpj.server.metrics.NotificationCounts;
 import dev.atpj.server.sync.WireDates;
@@ -34,18 +32,18 @@ public final class StatsCollector {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
 
-  private final ServerContext server;
+  private final StatsSources sources;
   private final KeyPattern filter;
   private AccessSummary summary;
 
   /**
    * A collector for one request.
    *
-   * @param server the server
+   * @param sources what the statistics are read from
    * @param filter the regex of {@code stats:3:<regex>} or {@code stats:15:<regex>}
    */
-  public StatsCollector(ServerContext server, KeyPattern filter) {
-    this.server = server;
+  public StatsCollector(StatsSources sources, KeyPattern filter) {
+    this.sources = sources;
     this.filter = filter;
   }
 
@@ -78,19 +76,19 @@ public final class StatsCollector {
   /** The value of one statistic: a String (or null) or a Long. */
   Object value(StatId id) {
     return switch (id) {
-      case ACTIVE_INBOUND_CONNECTIONS -> Integer.toString(server.metrics().activeInbound());
-      case ACTIVE_OUTBOUND_CONNECTIONS -> Integer.toString(server.metrics().activeOutbound());
+      case ACTIVE_INBOUND_CONNECTIONS -> Integer.toString(sources.metrics().activeInbound());
+      case ACTIVE_OUTBOUND_CONNECTIONS -> Integer.toString(sources.metrics().activeOutbound());
       case LAST_COMMIT_ID ->
           Long.toString(
               filter == null
-                  ? server.store().lastCommitId()
-                  : server.store().commitLog().lastCommitIdWhere(filter::find));
-      case SECONDARY_STORAGE_SIZE -> folderSize(server.config().storageDir());
+                  ? sources.store().lastCommitId()
+                  : sources.store().commitLog().lastCommitIdWhere(filter::find));
+      case SECONDARY_STORAGE_SIZE -> folderSize(sources.storageDir());
       case TOP_AT_SIGNS -> json(summary().topAtSigns());
       case TOP_KEYS -> json(summary().topKeys());
-      case SECONDARY_SERVER_VERSION -> ServerVersion.get();
+      case SECONDARY_SERVER_VERSION -> sources.version();
       case LAST_LOGGED_IN_DATETIME -> WireDates.format(summary().lastLogin());
-      case DISK_SIZE -> diskSize(folderSize(server.config().storageDir()));
+      case DISK_SIZE -> diskSize(folderSize(sources.storageDir()));
       case LAST_PKAM ->
           summary().lastPkam() == null ? "Not Available" : WireDates.format(summary().lastPkam());
       case NOTIFICATION_COUNT -> notificationCounts();
@@ -103,22 +101,22 @@ public final class StatsCollector {
 
   private AccessSummary summary() {
     if (summary == null) {
-      server.accessLog().flush().join();
-      summary = AccessSummary.of(server.accessLog().records(), server.config().ops().statsTopN());
+      sources.accessLog().flush().join();
+      summary = AccessSummary.of(sources.accessLog().records(), sources.statsTopN());
     }
     return summary;
   }
 
   private String compaction(String log) {
-    return server.store().serverProperty(CompactionStats.propertyName(log)).orElse("{}");
+    return sources.store().serverProperty(CompactionStats.propertyName(log)).orElse("{}");
   }
 
   private String notificationCounts() {
-    Supplier<NotificationCounts> source = server.metrics().notificationCounts();
+    Supplier<NotificationCounts> source = sources.metrics().notificationCounts();
     NotificationCounts c =
         source != null
             ? source.get()
-            : NotificationCounts.ofTotal(server.store().notifications().approximateCount());
+            : NotificationCounts.ofTotal(sources.store().notifications().approximateCount());
     ObjectNode root = JSON.createObjectNode().put("total", c.total());
     root.putObject("type").put("sent", c.sent()).put("received", c.received());
     root.putObject("status")
@@ -127,7 +125,7 @@ public final class StatsCollector {
         .put("queued", c.queued());
     root.putObject("operations").put("update", c.updates()).put("delete", c.deletes());
     root.putObject("messageType").put("key", c.keys()).put("text", c.texts());
-    root.put("createdOn", server.clock().millis());
+    root.put("createdOn", sources.clock().millis());
     return root.toString();
   }
 
@@ -136,7 +134,7 @@ public final class StatsCollector {
     long cursor = -1;
     while (map.size() < MAX_LATEST_ENTRIES) {
       CommitPage page =
-          server
+          sources
               .store()
               .commitLog()
               .page(

@@ -12,17 +12,6 @@ class PeerRepliesTest {
   private static final AtSign ALICE = AtSign.parse("@alice");
 
   @Test
-  void everyLeadingPromptIsRemoved() {
-    assertThat(PeerReplies.stripPrompts("data:x")).isEqualTo("data:x");
-    assertThat(PeerReplies.stripPrompts("@data:x")).isEqualTo("data:x");
-    assertThat(PeerReplies.stripPrompts("@bob@data:x")).isEqualTo("data:x");
-    assertThat(PeerReplies.stripPrompts("@@bob@data:x")).as("after pol").isEqualTo("data:x");
-    assertThat(PeerReplies.stripPrompts("@error:AT0015-x : y")).isEqualTo("error:AT0015-x : y");
-    assertThat(PeerReplies.stripPrompts("@bob@")).isEqualTo("@bob@");
-    assertThat(PeerReplies.stripPrompts("@@@")).isEqualTo("@@@");
-  }
-
-  @Test
   void requestErrorsAreRelayedOthersBecomeAt0001() {
     assertThat(PeerReplies.data("@bob@data:v", ALICE)).isEqualTo("v");
     assertThatThrownBy(() -> PeerReplies.data("@error:AT0015-key not found : k", ALICE))

@@ -2,9 +2,9 @@ package dev.atpj.server.verb.auth;
 
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
-import dev.atpj.server.AuthLimits;
-import dev.atpj.server.ServerContext;
+import dev.atpj.protocol.AtSign;
 import dev.atpj.server.auth.AddressFailureLimiter;
+import dev.atpj.server.auth.AuthLimits;
 import dev.atpj.server.auth.Challenge;
 import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
@@ -12,6 +12,7 @@ import dev.atpj.server.session.SessionKey;
 import dev.atpj.server.verb.Reply;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,11 +28,30 @@ import java.util.function.Predicate;
  * checking; success makes the connection the owner's; failure answers AT0401 and leaves the
  * connection open and unauthenticated, unless it reached its failure limit, when it is closed.
  */
-final class AuthAttempt {
+public final class AuthAttempt {
   private static final SessionKey<Integer> FAILURES = new SessionKey<>("authFailures");
   private static final Reply SUCCESS = Reply.data("success");
 
-  private AuthAttempt() {}
+  private final AtSign me;
+  private final Clock clock;
+  private final AddressFailureLimiter addressFailures;
+  private final AuthLimits limits;
+
+  /**
+   * Built once, with the services it uses.
+   *
+   * @param me the atSign this server serves
+   * @param clock the clock
+   * @param addressFailures failed attempts per source address
+   * @param limits the authentication limits
+   */
+  public AuthAttempt(
+      AtSign me, Clock clock, AddressFailureLimiter addressFailures, AuthLimits limits) {
+    this.me = me;
+    this.clock = clock;
+    this.addressFailures = addressFailures;
+    this.limits = limits;
+  }
 
   /**
    * Runs an attempt.
@@ -41,12 +61,11 @@ final class AuthAttempt {
    * @param failureDetail the AT0401 detail on failure; never contains the answer
    * @return {@code data:success}, or AT0401
    */
-  static CompletionStage<Reply> run(
+  CompletionStage<Reply> run(
       SessionContext session, Predicate<String> verifier, String failureDetail) {
-    ServerContext server = session.server();
-    String challenge = Challenge.take(session, server.clock().instant());
+    String challenge = Challenge.take(session, clock.instant());
     int failures = session.get(FAILURES).orElse(0);
-    Duration delay = server.config().authLimits().delayAfter(failures);
+    Duration delay = limits.delayAfter(failures);
     if (delay.isZero()) {
       return CompletableFuture.completedFuture(decide(session, challenge, verifier, failureDetail));
     }
@@ -69,14 +88,12 @@ final class AuthAttempt {
     return new AtException(AtErrorCode.UNAUTHENTICATED, detail);
   }
 
-  private static Reply decide(
+  private Reply decide(
       SessionContext session, String challenge, Predicate<String> verifier, String failureDetail) {
-    ServerContext server = session.server();
-    Instant now = server.clock().instant();
+    Instant now = clock.instant();
     InetAddress address = addressOf(session);
-    AddressFailureLimiter limiter = server.authFailures();
     Optional<Duration> blocked =
-        address == null ? Optional.empty() : limiter.blockedFor(address, now);
+        address == null ? Optional.empty() : addressFailures.blockedFor(address, now);
     if (blocked.isPresent()) {
       countFailure(session);
       long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
@@ -86,11 +103,11 @@ final class AuthAttempt {
     }
     if (challenge != null && verifier.test(challenge)) {
       session.put(FAILURES, null);
-      session.auth(new AuthState.Owner(server.atSign()));
+      session.auth(new AuthState.Owner(me));
       return SUCCESS;
     }
     if (address != null) {
-      limiter.recordFailure(address, now);
+      addressFailures.recordFailure(address, now);
     }
     countFailure(session);
     throw new AtException(
@@ -100,10 +117,10 @@ final class AuthAttempt {
             : failureDetail);
   }
 
-  private static void countFailure(SessionContext session) {
+  private void countFailure(SessionContext session) {
     int failures = session.get(FAILURES).orElse(0) + 1;
     session.put(FAILURES, failures);
-    if (failures >= session.server().config().authLimits().maxFailuresPerConnection()) {
+    if (failures >= limits.maxFailuresPerConnection()) {
       session.closeAfterReply();
     }
   }

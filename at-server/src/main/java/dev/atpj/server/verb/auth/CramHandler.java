@@ -6,6 +6,7 @@ import dev.atpj.server.data.ReservedKeys;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.StoredValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +21,20 @@ import java.util.concurrent.CompletionStage;
 public final class CramHandler implements VerbHandler<Cram> {
   static final String FAILED = "Authentication Failed";
 
+  private final AtStore store;
+  private final AuthAttempt attempts;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param store the atSign's storage
+   * @param attempts runs authentication attempts with their limits
+   */
+  public CramHandler(AtStore store, AuthAttempt attempts) {
+    this.store = store;
+    this.attempts = attempts;
+  }
+
   @Override
   public Class<Cram> commandType() {
     return Cram.class;
@@ -28,17 +43,12 @@ public final class CramHandler implements VerbHandler<Cram> {
   @Override
   public CompletionStage<Reply> handle(Cram command, SessionContext session) {
     String digest = command.digest().toLowerCase(Locale.ROOT);
-    return AuthAttempt.run(session, challenge -> matches(session, challenge, digest), FAILED);
+    return attempts.run(session, challenge -> matches(session, challenge, digest), FAILED);
   }
 
-  private static boolean matches(SessionContext session, String challenge, String digest) {
+  private boolean matches(SessionContext session, String challenge, String digest) {
     String secret =
-        session
-            .server()
-            .store()
-            .get(ReservedKeys.AT_SECRET.toString())
-            .map(StoredValue::value)
-            .orElse(null);
+        store.get(ReservedKeys.AT_SECRET.toString()).map(StoredValue::value).orElse(null);
     if (secret == null) {
       return false;
     }

@@ -8,6 +8,7 @@ import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
 import dev.atpj.server.verb.peer.PeerFrom;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +26,23 @@ import java.util.concurrent.CompletionStage;
  * certificate check, proof for {@code pol}): see {@link PeerFrom}.
  */
 public final class FromHandler implements VerbHandler<From> {
+  private final AtSign me;
+  private final Clock clock;
+  private final PeerFrom peerFrom;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param me the atSign this server serves
+   * @param clock the clock
+   * @param peerFrom answers from of other atSigns
+   */
+  public FromHandler(AtSign me, Clock clock, PeerFrom peerFrom) {
+    this.me = me;
+    this.clock = clock;
+    this.peerFrom = peerFrom;
+  }
+
   @Override
   public Class<From> commandType() {
     return From.class;
@@ -35,13 +53,12 @@ public final class FromHandler implements VerbHandler<From> {
     if (command.clientConfigJson() != null) {
       session.errorFormat(command.wantsJsonErrors() ? ErrorFormat.JSON : ErrorFormat.LEGACY_TEXT);
     }
-    AtSign me = session.server().atSign();
     if (!command.atSign().equals(me)) {
-      return PeerFrom.handle(command, session);
+      return peerFrom.handle(command, session);
     }
     PeerFrom.forget(session);
     String challenge = session.sessionId() + me + ":" + UUID.randomUUID();
-    Challenge.issue(session, challenge, session.server().clock().instant());
+    Challenge.issue(session, challenge, clock.instant());
     return CompletableFuture.completedFuture(Reply.data(challenge));
   }
 }

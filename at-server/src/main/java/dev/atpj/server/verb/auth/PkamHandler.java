@@ -7,6 +7,7 @@ import dev.atpj.server.data.ReservedKeys;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.StoredValue;
 import java.security.PublicKey;
 import java.util.concurrent.CompletionStage;
@@ -19,6 +20,23 @@ import java.util.concurrent.CompletionStage;
  */
 public final class PkamHandler implements VerbHandler<Pkam> {
   static final String FAILED = "pkam authentication failed";
+
+  private final AtStore store;
+  private final AtCrypto crypto;
+  private final AuthAttempt attempts;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param store the atSign's storage
+   * @param crypto the platform's crypto conventions
+   * @param attempts runs authentication attempts with their limits
+   */
+  public PkamHandler(AtStore store, AtCrypto crypto, AuthAttempt attempts) {
+    this.store = store;
+    this.crypto = crypto;
+    this.attempts = attempts;
+  }
 
   @Override
   public Class<Pkam> commandType() {
@@ -36,23 +54,17 @@ public final class PkamHandler implements VerbHandler<Pkam> {
           session, "APKAM enrollments are not supported yet; use pkam without enrollmentId");
     }
     String algorithm = "sha512".equals(command.hashingAlgo()) ? "SHA512withRSA" : "SHA256withRSA";
-    return AuthAttempt.run(
+    return attempts.run(
         session, challenge -> verifies(session, challenge, command.signature(), algorithm), FAILED);
   }
 
-  private static boolean verifies(
+  private boolean verifies(
       SessionContext session, String challenge, String signature, String algorithm) {
     String encoded =
-        session
-            .server()
-            .store()
-            .get(ReservedKeys.PKAM_PUBLIC_KEY.toString())
-            .map(StoredValue::value)
-            .orElse(null);
+        store.get(ReservedKeys.PKAM_PUBLIC_KEY.toString()).map(StoredValue::value).orElse(null);
     if (encoded == null) {
       return false;
     }
-    AtCrypto crypto = session.server().crypto();
     PublicKey key;
     try {
       key = crypto.decodePublicKey(encoded);

@@ -24,6 +24,20 @@ public final class ConfigBlockHandler implements VerbHandler<ConfigBlock> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Reply SUCCESS = Reply.data("success");
 
+  private final AtSign me;
+  private final BlockList blockList;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param me the atSign this server serves
+   * @param blockList the blocked atSigns
+   */
+  public ConfigBlockHandler(AtSign me, BlockList blockList) {
+    this.me = me;
+    this.blockList = blockList;
+  }
+
   @Override
   public Class<ConfigBlock> commandType() {
     return ConfigBlock.class;
@@ -31,8 +45,6 @@ public final class ConfigBlockHandler implements VerbHandler<ConfigBlock> {
 
   @Override
   public CompletionStage<Reply> handle(ConfigBlock command, SessionContext session) {
-    BlockList blockList = session.server().peers().blockList();
-    AtSign me = session.server().atSign();
     switch (command.operation()) {
       case ADD:
         List<AtSign> others = command.atSigns().stream().filter(a -> !a.equals(me)).toList();

@@ -2,6 +2,7 @@ package dev.atpj.server.verb.data;
 
 import dev.atpj.protocol.command.Delete;
 import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.data.ReservedKeys;
 import dev.atpj.server.session.SessionContext;
@@ -16,6 +17,20 @@ import java.util.concurrent.CompletionStage;
  * records that the secret was deleted, so CRAM stops working and the secret is never seeded again.
  */
 public final class DeleteHandler implements VerbHandler<Delete> {
+  private final KeyPolicy keyPolicy;
+  private final KeyWriter keyWriter;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param keyPolicy which keys the owner may write and delete
+   * @param keyWriter ordered, durable writes of the owner's keys
+   */
+  public DeleteHandler(KeyPolicy keyPolicy, KeyWriter keyWriter) {
+    this.keyPolicy = keyPolicy;
+    this.keyWriter = keyWriter;
+  }
+
   @Override
   public Class<Delete> commandType() {
     return Delete.class;
@@ -23,8 +38,8 @@ public final class DeleteHandler implements VerbHandler<Delete> {
 
   @Override
   public CompletionStage<Reply> handle(Delete command, SessionContext session) {
-    AtKey key = session.server().keyPolicy().forDelete(command.key());
-    KeyWriter writer = session.server().keyWriter();
+    AtKey key = keyPolicy.forDelete(command.key());
+    KeyWriter writer = keyWriter;
     if (key.equals(ReservedKeys.AT_SECRET)) {
       return writer.deleteSecret(session.connection().executor()).thenApply(DataReplies::commitId);
     }

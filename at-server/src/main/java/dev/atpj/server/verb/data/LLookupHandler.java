@@ -8,7 +8,9 @@ import dev.atpj.protocol.key.KeyVisibility;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.StoredValue;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -20,6 +22,20 @@ import java.util.concurrent.CompletionStage;
  * server's secrets and are not readable (AT0009).
  */
 public final class LLookupHandler implements VerbHandler<LLookup> {
+  private final AtStore store;
+  private final Clock clock;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param store the atSign's storage
+   * @param clock the clock
+   */
+  public LLookupHandler(AtStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
   @Override
   public Class<LLookup> commandType() {
     return LLookup.class;
@@ -33,9 +49,8 @@ public final class LLookupHandler implements VerbHandler<LLookup> {
           AtErrorCode.UNAUTHORIZED, key.visibility().prefix() + " keys cannot be looked up");
     }
     String name = key.toString();
-    StoredValue stored =
-        session.server().store().get(name).orElseThrow(() -> DataReplies.notFound(name));
-    if (!stored.metadata().isActiveAt(session.server().clock().instant())) {
+    StoredValue stored = store.get(name).orElseThrow(() -> DataReplies.notFound(name));
+    if (!stored.metadata().isActiveAt(clock.instant())) {
       return CompletableFuture.completedFuture(Reply.data(null));
     }
     return CompletableFuture.completedFuture(

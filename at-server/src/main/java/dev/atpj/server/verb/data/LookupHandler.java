@@ -8,14 +8,17 @@ import dev.atpj.protocol.command.LookupShape;
 import dev.atpj.protocol.key.AtKey;
 import dev.atpj.protocol.key.KeyVisibility;
 import dev.atpj.protocol.key.Metadata;
-import dev.atpj.server.peer.Peers;
+import dev.atpj.server.cache.RemoteCache;
+import dev.atpj.server.peer.CookieJar;
 import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
 import dev.atpj.server.verb.peer.BlockedPeers;
 import dev.atpj.server.verb.peer.RemoteLookup;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.StoredValue;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +43,42 @@ import java.util.concurrent.CompletionStage;
  * authenticated connections.
  */
 public final class LookupHandler implements VerbHandler<Lookup> {
+  private final AtSign me;
+  private final AtStore store;
+  private final Clock clock;
+  private final RemoteCache cache;
+  private final CookieJar cookies;
+  private final BlockedPeers blockedPeers;
+  private final RemoteLookup remoteLookup;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param me the atSign this server serves
+   * @param store the atSign's storage
+   * @param clock the clock
+   * @param cache the cache of other atSigns' keys
+   * @param cookies the pol cookies this server placed
+   * @param blockedPeers refuses requests of blocked peers
+   * @param remoteLookup reads other atSigns' keys
+   */
+  public LookupHandler(
+      AtSign me,
+      AtStore store,
+      Clock clock,
+      RemoteCache cache,
+      CookieJar cookies,
+      BlockedPeers blockedPeers,
+      RemoteLookup remoteLookup) {
+    this.me = me;
+    this.store = store;
+    this.clock = clock;
+    this.cache = cache;
+    this.cookies = cookies;
+    this.blockedPeers = blockedPeers;
+    this.remoteLookup = remoteLookup;
+  }
+
   @Override
   public Class<Lookup> commandType() {
     return Lookup.class;
@@ -47,17 +86,16 @@ public final class LookupHandler implements VerbHandler<Lookup> {
 
   @Override
   public CompletionStage<Reply> handle(Lookup command, SessionContext session) {
-    AtSign me = session.server().atSign();
     AtKey asked = command.key();
     AuthState auth = session.auth();
-    BlockedPeers.refuseIfBlocked(session);
+    blockedPeers.refuseIfBlocked(session);
     if (auth.isOwner() && !asked.owner().equals(me)) {
-      return RemoteLookup.handle(command, session);
+      return remoteLookup.handle(command, session);
     }
     AtKey target = visible(asked, auth);
     String name = target.toString();
     StoredValue stored = read(target, session).orElseThrow(() -> DataReplies.notFound(name));
-    Instant now = session.server().clock().instant();
+    Instant now = clock.instant();
     if (!stored.metadata().isActiveAt(now)) {
       return CompletableFuture.completedFuture(Reply.data(null));
     }
@@ -65,34 +103,25 @@ public final class LookupHandler implements VerbHandler<Lookup> {
       return CompletableFuture.completedFuture(
           DataReplies.shaped(command.shape(), name, null, stored));
     }
-    Peers peers = session.server().peers();
     References references =
-        new References(
-            me,
-            auth,
-            session.server().store(),
-            peers == null ? null : peers.cache(),
-            now,
-            session.connection().executor());
+        new References(me, auth, store, cache, now, session.connection().executor());
     return references
         .resolve(stored.value(), target)
         .thenApply(value -> DataReplies.shaped(command.shape(), name, value, stored));
   }
 
   /** The stored value, or for an unauthenticated read of a hidden public key a pol cookie. */
-  private static Optional<StoredValue> read(AtKey target, SessionContext session) {
-    Peers peers = session.server().peers();
-    if (peers != null
-        && session.auth() instanceof AuthState.Unauthenticated
+  private Optional<StoredValue> read(AtKey target, SessionContext session) {
+    if (session.auth() instanceof AuthState.Unauthenticated
         && target.visibility() == KeyVisibility.PUBLIC
         && target.isHidden()
-        && session.server().atSign().equals(target.owner())) {
-      Optional<String> cookie = peers.cookies().find(target.entity());
+        && me.equals(target.owner())) {
+      Optional<String> cookie = cookies.find(target.entity());
       if (cookie.isPresent()) {
         return Optional.of(new StoredValue(cookie.get(), Metadata.EMPTY));
       }
     }
-    return session.server().store().get(target.toString());
+    return store.get(target.toString());
   }
 
   /** The stored key a connection in this state reads for the key it asked for. */

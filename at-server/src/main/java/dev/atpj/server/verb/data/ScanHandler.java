@@ -7,6 +7,7 @@ import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.command.Scan;
 import dev.atpj.server.data.KeyPattern;
+import dev.atpj.server.runtime.OpsExecutor;
 import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
@@ -14,6 +15,7 @@ import dev.atpj.server.verb.VerbHandler;
 import dev.atpj.server.verb.peer.BlockedPeers;
 import dev.atpj.server.verb.peer.RemoteScan;
 import dev.atpj.store.AtStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,38 @@ import java.util.function.Predicate;
 public final class ScanHandler implements VerbHandler<Scan> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final AtSign me;
+  private final AtStore store;
+  private final Clock clock;
+  private final OpsExecutor opsExecutor;
+  private final BlockedPeers blockedPeers;
+  private final RemoteScan remoteScan;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param me the atSign this server serves
+   * @param store the atSign's storage
+   * @param clock the clock
+   * @param opsExecutor where work too long for an event loop runs
+   * @param blockedPeers refuses requests of blocked peers
+   * @param remoteScan relays scans of other atSigns
+   */
+  public ScanHandler(
+      AtSign me,
+      AtStore store,
+      Clock clock,
+      OpsExecutor opsExecutor,
+      BlockedPeers blockedPeers,
+      RemoteScan remoteScan) {
+    this.me = me;
+    this.store = store;
+    this.clock = clock;
+    this.opsExecutor = opsExecutor;
+    this.blockedPeers = blockedPeers;
+    this.remoteScan = remoteScan;
+  }
+
   @Override
   public Class<Scan> commandType() {
     return Scan.class;
@@ -51,22 +85,20 @@ public final class ScanHandler implements VerbHandler<Scan> {
 
   @Override
   public CompletionStage<Reply> handle(Scan command, SessionContext session) {
-    AtSign me = session.server().atSign();
     AuthState auth = session.auth();
-    BlockedPeers.refuseIfBlocked(session);
+    blockedPeers.refuseIfBlocked(session);
     if (command.forAtSign() != null && !command.forAtSign().equals(me)) {
       if (!auth.isOwner()) {
         throw new AtException(
             AtErrorCode.UNAUTHENTICATED, "scanning another atSign's keys needs authentication");
       }
-      return RemoteScan.handle(command, session);
+      return remoteScan.handle(command);
     }
     KeyPattern pattern = KeyPattern.compile(command.regex());
     View view = View.of(auth, command.showsHidden());
-    Instant now = session.server().clock().instant();
-    AtStore store = session.server().store();
+    Instant now = clock.instant();
     return CompletableFuture.supplyAsync(
-        () -> Reply.data(render(keys(store, view, pattern, now))), session.server().opsExecutor());
+        () -> Reply.data(render(keys(store, view, pattern, now))), opsExecutor);
   }
 
   /** Streams the store under the view's prefix; may examine every key, so never on a loop. */

@@ -2,6 +2,7 @@ package dev.atpj.server.verb.data;
 
 import dev.atpj.protocol.command.Update;
 import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.data.MetadataRules;
 import dev.atpj.server.session.SessionContext;
@@ -18,6 +19,20 @@ import java.util.concurrent.CompletionStage;
  * is {@code *} when options were given, {@code +} otherwise.
  */
 public final class UpdateHandler implements VerbHandler<Update> {
+  private final KeyPolicy keyPolicy;
+  private final KeyWriter keyWriter;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param keyPolicy which keys the owner may write and delete
+   * @param keyWriter ordered, durable writes of the owner's keys
+   */
+  public UpdateHandler(KeyPolicy keyPolicy, KeyWriter keyWriter) {
+    this.keyPolicy = keyPolicy;
+    this.keyWriter = keyWriter;
+  }
+
   @Override
   public Class<Update> commandType() {
     return Update.class;
@@ -25,8 +40,8 @@ public final class UpdateHandler implements VerbHandler<Update> {
 
   @Override
   public CompletionStage<Reply> handle(Update command, SessionContext session) {
-    AtKey key = session.server().keyPolicy().forUpdate(command.key());
-    KeyWriter writer = session.server().keyWriter();
+    AtKey key = keyPolicy.forUpdate(command.key());
+    KeyWriter writer = keyWriter;
     CommitOp op = command.options().isEmpty() ? CommitOp.UPDATE : CommitOp.UPDATE_ALL;
     return writer
         .put(

@@ -2,6 +2,7 @@ package dev.atpj.server.verb.data;
 
 import dev.atpj.protocol.command.UpdateJson;
 import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.data.MetadataRules;
 import dev.atpj.server.session.SessionContext;
@@ -16,6 +17,20 @@ import java.util.concurrent.CompletionStage;
  * rules and replies. Metadata fields set in the JSON replace the stored ones; the others are kept.
  */
 public final class UpdateJsonHandler implements VerbHandler<UpdateJson> {
+  private final KeyPolicy keyPolicy;
+  private final KeyWriter keyWriter;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param keyPolicy which keys the owner may write and delete
+   * @param keyWriter ordered, durable writes of the owner's keys
+   */
+  public UpdateJsonHandler(KeyPolicy keyPolicy, KeyWriter keyWriter) {
+    this.keyPolicy = keyPolicy;
+    this.keyWriter = keyWriter;
+  }
+
   @Override
   public Class<UpdateJson> commandType() {
     return UpdateJson.class;
@@ -24,8 +39,8 @@ public final class UpdateJsonHandler implements VerbHandler<UpdateJson> {
   @Override
   public CompletionStage<Reply> handle(UpdateJson command, SessionContext session) {
     UpdateJson.Content content = command.content();
-    AtKey key = session.server().keyPolicy().forUpdate(content.key());
-    KeyWriter writer = session.server().keyWriter();
+    AtKey key = keyPolicy.forUpdate(content.key());
+    KeyWriter writer = keyWriter;
     boolean withMetadata = MetadataRules.hasClientFields(content.metadata());
     return writer
         .put(

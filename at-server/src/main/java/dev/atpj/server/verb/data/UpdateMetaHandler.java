@@ -2,6 +2,7 @@ package dev.atpj.server.verb.data;
 
 import dev.atpj.protocol.command.UpdateMeta;
 import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.data.MetadataRules;
 import dev.atpj.server.session.SessionContext;
@@ -16,6 +17,20 @@ import java.util.concurrent.CompletionStage;
  * an existing key (AT0015 when it does not exist or has expired); commit operation {@code #}.
  */
 public final class UpdateMetaHandler implements VerbHandler<UpdateMeta> {
+  private final KeyPolicy keyPolicy;
+  private final KeyWriter keyWriter;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param keyPolicy which keys the owner may write and delete
+   * @param keyWriter ordered, durable writes of the owner's keys
+   */
+  public UpdateMetaHandler(KeyPolicy keyPolicy, KeyWriter keyWriter) {
+    this.keyPolicy = keyPolicy;
+    this.keyWriter = keyWriter;
+  }
+
   @Override
   public Class<UpdateMeta> commandType() {
     return UpdateMeta.class;
@@ -23,8 +38,8 @@ public final class UpdateMetaHandler implements VerbHandler<UpdateMeta> {
 
   @Override
   public CompletionStage<Reply> handle(UpdateMeta command, SessionContext session) {
-    AtKey key = session.server().keyPolicy().forUpdate(command.key());
-    KeyWriter writer = session.server().keyWriter();
+    AtKey key = keyPolicy.forUpdate(command.key());
+    KeyWriter writer = keyWriter;
     return writer
         .put(
             key,

@@ -1,6 +1,7 @@
 package dev.atpj.server.verb.monitor;
 
 import dev.atpj.protocol.command.Monitor;
+import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
@@ -18,6 +19,17 @@ public final class MonitorHandler implements VerbHandler<Monitor> {
   private static final CompletableFuture<Reply> SILENT =
       CompletableFuture.completedFuture(new Reply.Silent());
 
+  private final NotificationService notifications;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param notifications the server's notifications
+   */
+  public MonitorHandler(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
   @Override
   public Class<Monitor> commandType() {
     return Monitor.class;
@@ -25,7 +37,7 @@ public final class MonitorHandler implements VerbHandler<Monitor> {
 
   @Override
   public CompletionStage<Reply> handle(Monitor command, SessionContext session) {
-    session.server().notifications().monitor(command, session);
+    notifications.monitor(command, session);
     return SILENT;
   }
 }

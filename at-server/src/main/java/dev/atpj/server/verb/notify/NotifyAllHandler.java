@@ -3,6 +3,7 @@ package dev.atpj.server.verb.notify;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.command.NotifyAll;
+import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
@@ -13,6 +14,17 @@ import java.util.concurrent.CompletionStage;
  * only; the answer is a JSON object of each atSign's notification id, once all are durable.
  */
 public final class NotifyAllHandler implements VerbHandler<NotifyAll> {
+  private final NotificationService notifications;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param notifications the server's notifications
+   */
+  public NotifyAllHandler(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
   @Override
   public Class<NotifyAll> commandType() {
     return NotifyAll.class;
@@ -24,10 +36,6 @@ public final class NotifyAllHandler implements VerbHandler<NotifyAll> {
       throw new AtException(
           AtErrorCode.UNAUTHENTICATED, "notify:all cannot be executed without authentication");
     }
-    return session
-        .server()
-        .notifications()
-        .sendAll(command, session.connection().executor())
-        .thenApply(Reply::data);
+    return notifications.sendAll(command, session.connection().executor()).thenApply(Reply::data);
   }
 }

@@ -3,6 +3,7 @@ package dev.atpj.server.verb.notify;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.command.Notify;
+import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
@@ -19,6 +20,17 @@ import java.util.concurrent.CompletionStage;
 public final class NotifyHandler implements VerbHandler<Notify> {
   private static final Reply SUCCESS = Reply.data("success");
 
+  private final NotificationService notifications;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param notifications the server's notifications
+   */
+  public NotifyHandler(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
   @Override
   public Class<Notify> commandType() {
     return Notify.class;
@@ -27,7 +39,6 @@ public final class NotifyHandler implements VerbHandler<Notify> {
   @Override
   public CompletionStage<Reply> handle(Notify command, SessionContext session) {
     AuthState auth = session.auth();
-    var notifications = session.server().notifications();
     if (auth instanceof AuthState.Owner) {
       return notifications.send(command, session.connection().executor()).thenApply(Reply::data);
     }

@@ -1,6 +1,7 @@
 package dev.atpj.server.verb.notify;
 
 import dev.atpj.protocol.command.NotifyList;
+import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
@@ -13,6 +14,17 @@ import java.util.concurrent.CompletionStage;
  * shape; {@code data:null} when there are none. Unauthenticated connections get AT0401.
  */
 public final class NotifyListHandler implements VerbHandler<NotifyList> {
+  private final NotificationService notifications;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param notifications the server's notifications
+   */
+  public NotifyListHandler(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
   @Override
   public Class<NotifyList> commandType() {
     return NotifyList.class;
@@ -21,6 +33,6 @@ public final class NotifyListHandler implements VerbHandler<NotifyList> {
   @Override
   public CompletionStage<Reply> handle(NotifyList command, SessionContext session) {
     return CompletableFuture.completedFuture(
-        Reply.data(session.server().notifications().list(command, session.auth())));
+        Reply.data(notifications.list(command, session.auth())));
   }
 }

@@ -1,6 +1,7 @@
 package dev.atpj.server.verb.notify;
 
 import dev.atpj.protocol.command.NotifyRemove;
+import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
@@ -13,6 +14,17 @@ import java.util.concurrent.CompletionStage;
 public final class NotifyRemoveHandler implements VerbHandler<NotifyRemove> {
   private static final Reply SUCCESS = Reply.data("success");
 
+  private final NotificationService notifications;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param notifications the server's notifications
+   */
+  public NotifyRemoveHandler(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
   @Override
   public Class<NotifyRemove> commandType() {
     return NotifyRemove.class;
@@ -20,6 +32,6 @@ public final class NotifyRemoveHandler implements VerbHandler<NotifyRemove> {
 
   @Override
   public CompletionStage<Reply> handle(NotifyRemove command, SessionContext session) {
-    return session.server().notifications().remove(command.id()).thenApply(done -> SUCCESS);
+    return notifications.remove(command.id()).thenApply(done -> SUCCESS);
   }
 }

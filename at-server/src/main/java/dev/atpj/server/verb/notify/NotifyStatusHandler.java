@@ -3,6 +3,7 @@ package dev.atpj.server.verb.notify;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.command.NotifyStatus;
+import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
@@ -14,6 +15,17 @@ import java.util.concurrent.CompletionStage;
  * or {@code data:null} for an unknown id; for the owner only.
  */
 public final class NotifyStatusHandler implements VerbHandler<NotifyStatus> {
+  private final NotificationService notifications;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param notifications the server's notifications
+   */
+  public NotifyStatusHandler(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
   @Override
   public Class<NotifyStatus> commandType() {
     return NotifyStatus.class;
@@ -26,6 +38,6 @@ public final class NotifyStatusHandler implements VerbHandler<NotifyStatus> {
           AtErrorCode.UNAUTHENTICATED, "notify:status cannot be executed without authentication");
     }
     return CompletableFuture.completedFuture(
-        Reply.data(session.server().notifications().status(command.id()).orElse(null)));
+        Reply.data(notifications.status(command.id()).orElse(null)));
   }
 }

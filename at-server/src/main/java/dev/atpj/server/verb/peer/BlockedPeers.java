@@ -2,7 +2,7 @@ package dev.atpj.server.verb.peer;
 
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
-import dev.atpj.server.peer.Peers;
+import dev.atpj.server.peer.BlockList;
 import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 
@@ -12,7 +12,16 @@ import dev.atpj.server.session.SessionContext;
  * B13).
  */
 public final class BlockedPeers {
-  private BlockedPeers() {}
+  private final BlockList blockList;
+
+  /**
+   * Built once, with the services it uses.
+   *
+   * @param blockList the blocked atSigns
+   */
+  public BlockedPeers(BlockList blockList) {
+    this.blockList = blockList;
+  }
 
   /**
    * Refuses a request of a pol-authenticated atSign that is now blocked.
@@ -20,11 +29,8 @@ public final class BlockedPeers {
    * @param session the connection
    * @throws AtException AT0013 when the connection's atSign is blocked
    */
-  public static void refuseIfBlocked(SessionContext session) {
-    Peers peers = session.server().peers();
-    if (session.auth() instanceof AuthState.Peer peer
-        && peers != null
-        && peers.blockList().isBlocked(peer.atSign())) {
+  public void refuseIfBlocked(SessionContext session) {
+    if (session.auth() instanceof AuthState.Peer peer && blockList.isBlocked(peer.atSign())) {
       throw new AtException(AtErrorCode.BLOCKED_CONNECTION, "Unable to connect");
     }
   }

@@ -6,11 +6,14 @@ import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.command.PLookup;
 import dev.atpj.protocol.key.AtKey;
 import dev.atpj.protocol.key.KeyVisibility;
+import dev.atpj.server.cache.RemoteCache;
 import dev.atpj.server.cache.RemoteValue;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.store.AtStore;
 import dev.atpj.store.StoredValue;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +28,26 @@ import java.util.concurrent.CompletionStage;
  * locally. Missing: AT0015; inactive: {@code data:null}.
  */
 public final class PLookupHandler implements VerbHandler<PLookup> {
+  private final AtSign me;
+  private final AtStore store;
+  private final Clock clock;
+  private final RemoteCache cache;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param me the atSign this server serves
+   * @param store the atSign's storage
+   * @param clock the clock
+   * @param cache the cache of other atSigns' keys
+   */
+  public PLookupHandler(AtSign me, AtStore store, Clock clock, RemoteCache cache) {
+    this.me = me;
+    this.store = store;
+    this.clock = clock;
+    this.cache = cache;
+  }
+
   @Override
   public Class<PLookup> commandType() {
     return PLookup.class;
@@ -40,31 +63,25 @@ public final class PLookupHandler implements VerbHandler<PLookup> {
           AtErrorCode.INVALID_KEY, "plookup reads public keys: plookup:<key>@<atSign>");
     }
     AtKey origin = AtKey.ofPublic(asked.entity(), asked.owner());
-    AtSign me = session.server().atSign();
     if (me.equals(origin.owner())) {
       return CompletableFuture.completedFuture(
           RemoteReplies.shaped(command.shape(), local(origin, session)));
     }
-    return session
-        .server()
-        .peers()
-        .cache()
+    return cache
         .read(origin, command.bypassesCache(), session.connection().executor())
         .thenApply(found -> RemoteReplies.shaped(command.shape(), found));
   }
 
-  private static RemoteValue local(AtKey origin, SessionContext session) {
+  private RemoteValue local(AtKey origin, SessionContext session) {
     String name = origin.toString();
     StoredValue stored =
-        session
-            .server()
-            .store()
+        store
             .get(name)
             .orElseThrow(
                 () ->
                     new AtException(
                         AtErrorCode.KEY_NOT_FOUND, name + " does not exist in keystore"));
-    Instant now = session.server().clock().instant();
+    Instant now = clock.instant();
     if (!stored.metadata().isActiveAt(now)) {
       return new RemoteValue(name, null, null, false, false);
     }

@@ -10,6 +10,7 @@ import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,22 @@ public final class PeerFrom {
   private static final Logger LOG = LoggerFactory.getLogger(PeerFrom.class);
   static final String CERTIFICATE_FAILED = "Certificate Verification Failed";
 
-  private PeerFrom() {}
+  private final AtSign me;
+  private final Clock clock;
+  private final Peers peers;
+
+  /**
+   * Built once, with the services it uses.
+   *
+   * @param me the atSign this server serves
+   * @param clock the clock
+   * @param peers the server-to-server services
+   */
+  public PeerFrom(AtSign me, Clock clock, Peers peers) {
+    this.me = me;
+    this.clock = clock;
+    this.peers = peers;
+  }
 
   /**
    * Handles {@code from} of an atSign other than the server's.
@@ -39,13 +55,12 @@ public final class PeerFrom {
    * @param session the connection
    * @return the proof, or an error
    */
-  public static CompletionStage<Reply> handle(From command, SessionContext session) {
-    Peers peers = session.server().peers();
+  public CompletionStage<Reply> handle(From command, SessionContext session) {
     AtSign other = command.atSign();
     Challenge.clear(session);
     PendingPol.clear(session);
     if (peers.blockList().isBlocked(other)) {
-      LOG.info("{} refused from:{} (blocked)", session.server().atSign(), other);
+      LOG.info("{} refused from:{} (blocked)", me, other);
       throw new AtException(AtErrorCode.BLOCKED_CONNECTION, "Unable to connect");
     }
     if (!peers.config().clientCertificateRequired()) {
@@ -79,20 +94,15 @@ public final class PeerFrom {
     PendingPol.clear(session);
   }
 
-  private static Reply issue(SessionContext session, AtSign other) {
+  private Reply issue(SessionContext session, AtSign other) {
     String proof = UUID.randomUUID().toString();
-    PendingPol.issue(session, other, proof, session.server().clock().instant());
-    session.server().peers().prefetchSigningKey(other);
+    PendingPol.issue(session, other, proof, clock.instant());
+    peers.prefetchSigningKey(other);
     return Reply.data("proof:" + session.sessionId() + other + ":" + proof);
   }
 
-  private static AtException certificateFailed(SessionContext session, AtSign other, String why) {
-    LOG.info(
-        "{} refused from:{} on {}: {}",
-        session.server().atSign(),
-        other,
-        session.connection(),
-        why);
+  private AtException certificateFailed(SessionContext session, AtSign other, String why) {
+    LOG.info("{} refused from:{} on {}: {}", me, other, session.connection(), why);
     session.closeAfterReply();
     return new AtException(AtErrorCode.UNAUTHENTICATED, CERTIFICATE_FAILED);
   }

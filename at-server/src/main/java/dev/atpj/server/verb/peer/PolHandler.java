@@ -3,10 +3,12 @@ package dev.atpj.server.verb.peer;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.command.Pol;
+import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -18,6 +20,20 @@ import java.util.concurrent.CompletionStage;
  * way.
  */
 public final class PolHandler implements VerbHandler<Pol> {
+  private final Clock clock;
+  private final Peers peers;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param clock the clock
+   * @param peers the server-to-server services
+   */
+  public PolHandler(Clock clock, Peers peers) {
+    this.clock = clock;
+    this.peers = peers;
+  }
+
   @Override
   public Class<Pol> commandType() {
     return Pol.class;
@@ -25,15 +41,13 @@ public final class PolHandler implements VerbHandler<Pol> {
 
   @Override
   public CompletionStage<Reply> handle(Pol command, SessionContext session) {
-    PendingPol pending = PendingPol.take(session, session.server().clock().instant());
+    PendingPol pending = PendingPol.take(session, clock.instant());
     if (pending == null) {
       throw new AtException(
           AtErrorCode.UNAUTHENTICATED,
           "Pol Authentication Failed: send from:<your atSign> from your atServer first");
     }
-    return session
-        .server()
-        .peers()
+    return peers
         .verifyPol(pending.atSign(), session.sessionId(), pending.proof())
         .thenApplyAsync(
             verified -> {

@@ -6,6 +6,7 @@ import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.command.Lookup;
 import dev.atpj.protocol.key.AtKey;
 import dev.atpj.protocol.key.KeyVisibility;
+import dev.atpj.server.cache.RemoteCache;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import java.util.concurrent.CompletionStage;
@@ -19,7 +20,19 @@ import java.util.concurrent.CompletionStage;
  * bob's own server). {@code lookup:public:<key>@<other>} reads the public value the same way.
  */
 public final class RemoteLookup {
-  private RemoteLookup() {}
+  private final AtSign me;
+  private final RemoteCache cache;
+
+  /**
+   * Built once, with the services it uses.
+   *
+   * @param me the atSign this server serves
+   * @param cache the cache of other atSigns' keys
+   */
+  public RemoteLookup(AtSign me, RemoteCache cache) {
+    this.me = me;
+    this.cache = cache;
+  }
 
   /**
    * Handles the owner's lookup of another atSign's key.
@@ -28,17 +41,14 @@ public final class RemoteLookup {
    * @param session the owner's connection
    * @return the shaped value; fails with the other atServer's error or a connection error
    */
-  public static CompletionStage<Reply> handle(Lookup command, SessionContext session) {
-    AtKey origin = origin(command.key(), session.server().atSign());
-    return session
-        .server()
-        .peers()
-        .cache()
+  public CompletionStage<Reply> handle(Lookup command, SessionContext session) {
+    AtKey origin = origin(command.key());
+    return cache
         .read(origin, command.bypassesCache(), session.connection().executor())
         .thenApply(found -> RemoteReplies.shaped(command.shape(), found));
   }
 
-  private static AtKey origin(AtKey asked, AtSign me) {
+  private AtKey origin(AtKey asked) {
     if (!asked.cached()) {
       if (asked.visibility() == KeyVisibility.SELF) {
         return AtKey.ofShared(me, asked.entity(), asked.owner());

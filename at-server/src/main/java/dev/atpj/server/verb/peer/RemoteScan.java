@@ -3,7 +3,6 @@ package dev.atpj.server.verb.peer;
 import dev.atpj.protocol.command.Scan;
 import dev.atpj.server.peer.Access;
 import dev.atpj.server.peer.Peers;
-import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import java.util.concurrent.CompletionStage;
 
@@ -13,17 +12,24 @@ import java.util.concurrent.CompletionStage;
  * without their {@code @me:} prefix), relayed as it is.
  */
 public final class RemoteScan {
-  private RemoteScan() {}
+  private final Peers peers;
+
+  /**
+   * Built once, with the services it uses.
+   *
+   * @param peers the server-to-server services
+   */
+  public RemoteScan(Peers peers) {
+    this.peers = peers;
+  }
 
   /**
    * Relays a scan of another atSign's keys.
    *
    * @param command the command, naming another atSign
-   * @param session the owner's connection
    * @return the other atServer's JSON list
    */
-  public static CompletionStage<Reply> handle(Scan command, SessionContext session) {
-    Peers peers = session.server().peers();
+  public CompletionStage<Reply> handle(Scan command) {
     String relayed = new Scan(command.showHidden(), null, command.page(), command.regex()).render();
     return peers
         .request(

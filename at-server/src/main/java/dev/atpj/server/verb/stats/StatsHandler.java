@@ -4,9 +4,11 @@ import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.command.Stats;
 import dev.atpj.server.data.KeyPattern;
+import dev.atpj.server.runtime.OpsExecutor;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.stats.StatId;
 import dev.atpj.server.stats.StatsCollector;
+import dev.atpj.server.stats.StatsSources;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
 import java.util.ArrayList;
@@ -24,6 +26,20 @@ import java.util.concurrent.CompletionStage;
  * unknown id gives AT0003. Values are computed on the ops executor.
  */
 public final class StatsHandler implements VerbHandler<Stats> {
+  private final StatsSources sources;
+  private final OpsExecutor opsExecutor;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param sources what the statistics are read from
+   * @param opsExecutor where work too long for an event loop runs
+   */
+  public StatsHandler(StatsSources sources, OpsExecutor opsExecutor) {
+    this.sources = sources;
+    this.opsExecutor = opsExecutor;
+  }
+
   @Override
   public Class<Stats> commandType() {
     return Stats.class;
@@ -33,9 +49,9 @@ public final class StatsHandler implements VerbHandler<Stats> {
   public CompletionStage<Reply> handle(Stats command, SessionContext session) {
     List<StatId> ids = ids(command.ids());
     KeyPattern filter = command.regex() == null ? null : KeyPattern.compile(command.regex());
-    StatsCollector collector = new StatsCollector(session.server(), filter);
+    StatsCollector collector = new StatsCollector(sources, filter);
     return CompletableFuture.supplyAsync(
-        () -> new Reply.StatsData(collector.render(ids)), session.server().opsExecutor());
+        () -> new Reply.StatsData(collector.render(ids)), opsExecutor);
   }
 
   static List<StatId> ids(List<Integer> asked) {

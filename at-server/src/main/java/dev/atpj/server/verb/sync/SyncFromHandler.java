@@ -1,14 +1,15 @@
 package dev.atpj.server.verb.sync;
 
 import dev.atpj.protocol.command.SyncFrom;
-import dev.atpj.server.ServerContext;
 import dev.atpj.server.data.KeyPattern;
 import dev.atpj.server.ops.OpsConfig;
+import dev.atpj.server.runtime.OpsExecutor;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.sync.SyncEntryJson;
 import dev.atpj.server.sync.SyncReader;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.store.AtStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -20,6 +21,23 @@ import java.util.concurrent.CompletionStage;
  * {@link OpsConfig#syncByteBudget()} bytes. The page is read on the ops executor.
  */
 public final class SyncFromHandler implements VerbHandler<SyncFrom> {
+  private final AtStore store;
+  private final OpsConfig ops;
+  private final OpsExecutor opsExecutor;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param store the atSign's storage
+   * @param ops the sync page limits
+   * @param opsExecutor where work too long for an event loop runs
+   */
+  public SyncFromHandler(AtStore store, OpsConfig ops, OpsExecutor opsExecutor) {
+    this.store = store;
+    this.ops = ops;
+    this.opsExecutor = opsExecutor;
+  }
+
   @Override
   public Class<SyncFrom> commandType() {
     return SyncFrom.class;
@@ -27,11 +45,9 @@ public final class SyncFromHandler implements VerbHandler<SyncFrom> {
 
   @Override
   public CompletionStage<Reply> handle(SyncFrom command, SessionContext session) {
-    ServerContext server = session.server();
-    OpsConfig ops = server.config().ops();
     KeyPattern filter = KeyPattern.compile(command.regex());
     int limit = pageLimit(command.limit(), ops);
-    SyncReader reader = new SyncReader(server.store());
+    SyncReader reader = new SyncReader(store);
     return CompletableFuture.supplyAsync(
         () ->
             Reply.data(
@@ -39,7 +55,7 @@ public final class SyncFromHandler implements VerbHandler<SyncFrom> {
                     reader.latest(command.fromCommitId(), limit, ops.syncByteBudget(), filter),
                     false,
                     ops.syncByteBudget())),
-        server.opsExecutor());
+        opsExecutor);
   }
 
   static int pageLimit(int asked, OpsConfig ops) {

@@ -1,14 +1,15 @@
 package dev.atpj.server.verb.sync;
 
 import dev.atpj.protocol.command.Sync;
-import dev.atpj.server.ServerContext;
 import dev.atpj.server.data.KeyPattern;
 import dev.atpj.server.ops.OpsConfig;
+import dev.atpj.server.runtime.OpsExecutor;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.sync.SyncEntryJson;
 import dev.atpj.server.sync.SyncReader;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.store.AtStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -20,6 +21,23 @@ import java.util.concurrent.CompletionStage;
  * received.
  */
 public final class SyncHandler implements VerbHandler<Sync> {
+  private final AtStore store;
+  private final OpsConfig ops;
+  private final OpsExecutor opsExecutor;
+
+  /**
+   * A handler with the services it uses.
+   *
+   * @param store the atSign's storage
+   * @param ops the sync page limits
+   * @param opsExecutor where work too long for an event loop runs
+   */
+  public SyncHandler(AtStore store, OpsConfig ops, OpsExecutor opsExecutor) {
+    this.store = store;
+    this.ops = ops;
+    this.opsExecutor = opsExecutor;
+  }
+
   @Override
   public Class<Sync> commandType() {
     return Sync.class;
@@ -27,10 +45,8 @@ public final class SyncHandler implements VerbHandler<Sync> {
 
   @Override
   public CompletionStage<Reply> handle(Sync command, SessionContext session) {
-    ServerContext server = session.server();
-    OpsConfig ops = server.config().ops();
     KeyPattern filter = KeyPattern.compile(command.regex());
-    SyncReader reader = new SyncReader(server.store());
+    SyncReader reader = new SyncReader(store);
     return CompletableFuture.supplyAsync(
         () ->
             Reply.data(
@@ -38,6 +54,6 @@ public final class SyncHandler implements VerbHandler<Sync> {
                     reader.every(command.commitId(), ops.syncPageLimit(), filter),
                     true,
                     ops.syncByteBudget())),
-        server.opsExecutor());
+        opsExecutor);
   }
 }

@@ -1,6 +1,7 @@
-package dev.atpj.server.ops;
+package dev.atpj.server.connection;
 
 import dev.atpj.protocol.AtErrorCode;
+import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.command.Command;
 import dev.atpj.protocol.command.Cram;
 import dev.atpj.protocol.command.Lookup;
@@ -8,10 +9,12 @@ import dev.atpj.protocol.command.PLookup;
 import dev.atpj.protocol.command.Pkam;
 import dev.atpj.protocol.command.Pol;
 import dev.atpj.protocol.command.Verb;
-import dev.atpj.server.ServerContext;
 import dev.atpj.server.core.Connection;
+import dev.atpj.server.metrics.ServerMetrics;
 import dev.atpj.server.session.AuthState;
+import dev.atpj.server.stats.AccessLog;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +28,28 @@ import org.slf4j.LoggerFactory;
 public final class SessionObserver {
   private static final Logger LOG = LoggerFactory.getLogger(SessionObserver.class);
 
-  private final ServerContext server;
+  private final AtSign me;
+  private final Clock clock;
+  private final ServerMetrics metrics;
+  private final AccessLog accessLog;
   private final Connection connection;
   private final String remote;
 
   /**
    * Observes a connection whose session just started.
    *
-   * @param server the server
+   * @param me the atSign the server serves
+   * @param clock the clock
+   * @param metrics where sessions, verbs and errors are counted
+   * @param accessLog where logins, authentications and lookups are recorded
    * @param connection the connection
    */
-  public SessionObserver(ServerContext server, Connection connection) {
-    this.server = server;
+  public SessionObserver(
+      AtSign me, Clock clock, ServerMetrics metrics, AccessLog accessLog, Connection connection) {
+    this.me = me;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.accessLog = accessLog;
     this.connection = connection;
     InetSocketAddress address = connection.remoteAddress();
     this.remote =
@@ -47,12 +60,8 @@ public final class SessionObserver {
                     : address.getAddress().getHostAddress())
                 + ":"
                 + address.getPort();
-    server.metrics().sessionOpened();
-    LOG.info(
-        "event=connection.open atSign={} conn={} remote={}",
-        server.atSign(),
-        connection.id(),
-        remote);
+    metrics.sessionOpened();
+    LOG.info("event=connection.open atSign={} conn={} remote={}", me, connection.id(), remote);
   }
 
   /**
@@ -65,12 +74,12 @@ public final class SessionObserver {
    */
   public void answered(Command command, AuthState auth, AtErrorCode error, long startNanos) {
     Verb verb = command == null ? null : command.verb();
-    server.metrics().verbHandled(verb, System.nanoTime() - startNanos);
+    metrics.verbHandled(verb, System.nanoTime() - startNanos);
     if (error != null) {
-      server.metrics().error(error);
+      metrics.error(error);
       LOG.info(
           "event=error atSign={} conn={} remote={} verb={} code={} auth={}",
-          server.atSign(),
+          me,
           connection.id(),
           remote,
           verb == null ? "-" : verb.wireName(),
@@ -79,15 +88,15 @@ public final class SessionObserver {
       return;
     }
     if (command instanceof Cram) {
-      server.accessLog().record("cram", server.atSign().toString(), null);
+      accessLog.record("cram", me.toString(), null);
     } else if (command instanceof Pkam) {
-      server.accessLog().record("pkam", server.atSign().toString(), null);
+      accessLog.record("pkam", me.toString(), null);
     } else if (command instanceof Pol && auth instanceof AuthState.Peer peer) {
-      server.accessLog().record("pol", peer.atSign().toString(), null);
+      accessLog.record("pol", peer.atSign().toString(), null);
     } else if (command instanceof Lookup lookup) {
-      server.accessLog().record("lookup", who(auth), lookup.key().toString());
+      accessLog.record("lookup", who(auth), lookup.key().toString());
     } else if (command instanceof PLookup lookup) {
-      server.accessLog().record("plookup", who(auth), lookup.key().toString());
+      accessLog.record("plookup", who(auth), lookup.key().toString());
     }
   }
 
@@ -97,14 +106,14 @@ public final class SessionObserver {
    * @param auth who it was at the end
    */
   public void closed(AuthState auth) {
-    server.metrics().sessionClosed();
+    metrics.sessionClosed();
     LOG.info(
         "event=connection.close atSign={} conn={} remote={} auth={} durationMs={}",
-        server.atSign(),
+        me,
         connection.id(),
         remote,
         who(auth),
-        Duration.between(connection.openedAt(), server.clock().instant()).toMillis());
+        Duration.between(connection.openedAt(), clock.instant()).toMillis());
   }
 
   private static String who(AuthState auth) {

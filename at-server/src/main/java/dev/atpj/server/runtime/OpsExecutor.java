@@ -1,4 +1,4 @@
-package dev.atpj.server.ops;
+package dev.atpj.server.runtime;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;

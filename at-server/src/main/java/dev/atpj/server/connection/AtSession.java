@@ -1,19 +1,25 @@
-package dev.atpj.server.session;
+package dev.atpj.server.connection;
 
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.command.Command;
+import dev.atpj.protocol.command.CommandParser;
 import dev.atpj.protocol.command.Exit;
 import dev.atpj.protocol.command.Invalid;
+import dev.atpj.protocol.command.Notify;
 import dev.atpj.protocol.command.Verb;
 import dev.atpj.protocol.reply.ErrorFormat;
-import dev.atpj.server.ServerContext;
+import dev.atpj.protocol.reply.ReplyRenderer;
 import dev.atpj.server.core.Connection;
+import dev.atpj.server.core.LineCommand;
 import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.Response;
-import dev.atpj.server.ops.SessionObserver;
+import dev.atpj.server.session.AuthState;
+import dev.atpj.server.session.SessionContext;
+import dev.atpj.server.session.SessionKey;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
+import dev.atpj.server.verb.VerbRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -47,7 +53,9 @@ public final class AtSession implements LineSession, SessionContext {
           AtErrorCode.SERVER_PAUSED,
           AtErrorCode.INTERNAL_SERVER_EXCEPTION);
 
-  private final ServerContext server;
+  private final CommandParser parser;
+  private final ReplyRenderer renderer;
+  private final VerbRegistry registry;
   private final Connection connection;
   private final String sessionId = "_" + UUID.randomUUID();
   private final Map<SessionKey<?>, Object> state = new HashMap<>();
@@ -55,21 +63,28 @@ public final class AtSession implements LineSession, SessionContext {
   private ErrorFormat errorFormat = ErrorFormat.LEGACY_TEXT;
   private boolean closeAfterReply;
   private final List<Runnable> closeActions = new ArrayList<>(1);
-  private final ReplyPipeline replies;
   private final SessionObserver observer;
-  private AtErrorCode answeredError;
 
   /**
    * Creates the session of an accepted connection.
    *
-   * @param server the server's shared services
+   * @param parser turns lines into commands
+   * @param renderer the only writer of {@code data:} and {@code error:} text
+   * @param registry the verb handlers
+   * @param observer writes the connection's log, metrics and access-log entries
    * @param connection the connection
    */
-  public AtSession(ServerContext server, Connection connection) {
-    this.server = server;
+  public AtSession(
+      CommandParser parser,
+      ReplyRenderer renderer,
+      VerbRegistry registry,
+      SessionObserver observer,
+      Connection connection) {
+    this.parser = parser;
+    this.renderer = renderer;
+    this.registry = registry;
     this.connection = connection;
-    this.replies = new ReplyPipeline(connection);
-    this.observer = new SessionObserver(server, connection);
+    this.observer = observer;
   }
 
   @Override
@@ -77,33 +92,38 @@ public final class AtSession implements LineSession, SessionContext {
     return "@";
   }
 
+  /**
+   * Parses the line; a {@code notify} of an authenticated connection may overlap (docs/protocol.md
+   * Part A §1: pipelined commands, replies in order). It does not change the session's state, so
+   * the commands after it may run while its reply waits for storage: without this, a burst of
+   * notifications from a client, or from another atServer on its pooled connection, would queue
+   * behind one fsync after another.
+   */
+  @Override
+  public LineCommand read(String line) {
+    long start = System.nanoTime();
+    Command command = parser.parse(line);
+    boolean mayOverlap = command instanceof Notify && !(auth instanceof AuthState.Unauthenticated);
+    return new LineCommand(mayOverlap, () -> observed(command, start));
+  }
+
   @Override
   public CompletionStage<Response> onLine(String line) {
-    long start = System.nanoTime();
-    Command command = server.parser().parse(line);
-    if (ReplyPipeline.mayOverlap(command, auth)) {
-      return replies.pass(observed(command, start));
-    }
-    if (replies.isHolding()) {
-      return replies.drained().thenCompose(written -> observed(command, start));
-    }
-    return observed(command, start);
+    return read(line).run().get();
   }
 
   /** Handles a command and tells the observer how it was answered. */
   private CompletionStage<Response> observed(Command command, long start) {
     return handle(command)
         .whenComplete(
-            (r, e) -> {
-              AtErrorCode code = answeredError; // set by the rendering just before
-              answeredError = null;
-              observer.answered(command, auth, code, start);
-            });
+            (answer, e) ->
+                observer.answered(command, auth, answer == null ? null : answer.error(), start))
+        .thenApply(Answer::response);
   }
 
-  private CompletionStage<Response> handle(Command command) {
+  private CompletionStage<Answer> handle(Command command) {
     if (command instanceof Exit) {
-      return CompletableFuture.completedFuture(Response.close());
+      return done(new Answer(Response.close(), null));
     }
     Verb verb = command.verb();
     if (verb != null && verb.requiresAuth() && !auth.isOwner()) {
@@ -115,7 +135,7 @@ public final class AtSession implements LineSession, SessionContext {
     if (command instanceof Invalid invalid) {
       return done(error(invalid.toException()));
     }
-    Optional<VerbHandler<Command>> handler = server.registry().find(command);
+    Optional<VerbHandler<Command>> handler = registry.find(command);
     if (handler.isEmpty()) {
       return done(
           error(
@@ -133,30 +153,26 @@ public final class AtSession implements LineSession, SessionContext {
   @Override
   public Response onLineTooLong(int maxLineBytes) {
     return error(
-        new AtException(
-            AtErrorCode.BUFFER_LIMIT_EXCEEDED,
-            "lines are limited to " + maxLineBytes + " bytes; closing"));
+            new AtException(
+                AtErrorCode.BUFFER_LIMIT_EXCEEDED,
+                "lines are limited to " + maxLineBytes + " bytes; closing"))
+        .response();
   }
 
   @Override
   public Response onInvalidUtf8() {
-    return error(new AtException(AtErrorCode.INVALID_SYNTAX, "the line is not valid UTF-8"));
+    return error(new AtException(AtErrorCode.INVALID_SYNTAX, "the line is not valid UTF-8"))
+        .response();
   }
 
   @Override
   public Response onFailure(Throwable failure) {
-    LOG.warn("unexpected failure on {}", connection, failure);
-    return error(new AtException(AtErrorCode.INTERNAL_SERVER_EXCEPTION, "internal error"));
+    return internalError(failure).response();
   }
 
   @Override
   public boolean authenticated() {
     return !(auth instanceof AuthState.Unauthenticated);
-  }
-
-  @Override
-  public ServerContext server() {
-    return server;
   }
 
   @Override
@@ -235,7 +251,7 @@ public final class AtSession implements LineSession, SessionContext {
     }
   }
 
-  private Response render(CompletableFuture<Reply> reply) {
+  private Answer render(CompletableFuture<Reply> reply) {
     try {
       return render(reply.get());
     } catch (ExecutionException | CompletionException e) {
@@ -246,22 +262,22 @@ public final class AtSession implements LineSession, SessionContext {
     }
   }
 
-  private Response render(Reply reply) {
+  private Answer render(Reply reply) {
     String prompt = auth.prompt();
     Response response;
     if (reply instanceof Reply.Data data) {
-      response = Response.of(server.renderer().data(data.payload()) + "\n" + prompt);
+      response = Response.of(renderer.data(data.payload()) + "\n" + prompt);
     } else if (reply instanceof Reply.StatsData stats) {
-      response = Response.of(server.renderer().statsData(stats.json()) + "\n" + prompt);
+      response = Response.of(renderer.statsData(stats.json()) + "\n" + prompt);
     } else if (reply instanceof Reply.PromptOnly) {
       response = Response.of(prompt);
     } else {
       response = Response.none();
     }
-    return closing(response);
+    return new Answer(closing(response), null);
   }
 
-  private Response failure(Throwable failure) {
+  private Answer failure(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
@@ -270,17 +286,21 @@ public final class AtSession implements LineSession, SessionContext {
     if (cause instanceof AtException at) {
       return error(at);
     }
-    return onFailure(cause);
+    return internalError(cause);
   }
 
-  private Response error(AtException error) {
-    String text = server.renderer().error(error, errorFormat);
-    answeredError = error.code();
+  private Answer internalError(Throwable failure) {
+    LOG.warn("unexpected failure on {}", connection, failure);
+    return error(new AtException(AtErrorCode.INTERNAL_SERVER_EXCEPTION, "internal error"));
+  }
+
+  private Answer error(AtException error) {
+    String text = renderer.error(error, errorFormat);
     if (CLOSING.contains(error.code()) || closeAfterReply) {
       closeAfterReply = false;
-      return Response.thenClose(text + "\n");
+      return new Answer(Response.thenClose(text + "\n"), error.code());
     }
-    return Response.of(text + "\n" + auth.prompt());
+    return new Answer(Response.of(text + "\n" + auth.prompt()), error.code());
   }
 
   private Response closing(Response response) {
@@ -291,7 +311,13 @@ public final class AtSession implements LineSession, SessionContext {
     return new Response(response.text(), true);
   }
 
-  private static CompletionStage<Response> done(Response response) {
-    return CompletableFuture.completedFuture(response);
+  private static CompletionStage<Answer> done(Answer answer) {
+    return CompletableFuture.completedFuture(answer);
   }
+
+  /**
+   * How one command was answered: what to write, and the error code the observer counts (null when
+   * the answer is not an error).
+   */
+  private record Answer(Response response, AtErrorCode error) {}
 }

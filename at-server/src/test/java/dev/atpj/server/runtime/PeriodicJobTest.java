@@ -1,4 +1,4 @@
-package dev.atpj.server.ops;
+package dev.atpj.server.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.atpj.server;
+package dev.atpj.server.auth;
 
 import java.time.Duration;
 import java.util.Objects;

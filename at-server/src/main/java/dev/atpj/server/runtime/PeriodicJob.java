@@ -1,4 +1,4 @@
-package dev.atpj.server.ops;
+package dev.atpj.server.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

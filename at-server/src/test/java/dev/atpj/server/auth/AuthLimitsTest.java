@@ -1,4 +1,4 @@
-package dev.atpj.server;
+package dev.atpj.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
