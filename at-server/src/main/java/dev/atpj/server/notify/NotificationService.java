@@ -9,7 +9,9 @@ import dev.atpj.protocol.command.NotifyAll;
 import dev.atpj.protocol.command.NotifyList;
 import dev.atpj.server.ServerContext;
 import dev.atpj.server.data.KeyChange;
+import dev.atpj.server.data.KeyPattern;
 import dev.atpj.server.metrics.NotificationCounts;
+import dev.atpj.server.ops.SerialExecutor;
 import dev.atpj.server.peer.Access;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AuthState;
@@ -27,7 +29,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * The notifications of one atServer (docs/protocol.md B7 autoNotify, B8 cached keys, B11, C9):
@@ -187,7 +188,8 @@ public final class NotificationService implements AutoCloseable {
    * pol-authenticated atSign, what this atSign sent it.
    *
    * @return a JSON array, or null when nothing matches
-   * @throws AtException AT0401 for other connections, AT0022 for bad dates, AT0003 for a bad regex
+   * @throws AtException AT0401 for other connections, AT0022 for bad dates or a regex too expensive
+   *     to match, AT0003 for a bad regex; the regex is the client's, so call it off the event loops
    */
   public String list(NotifyList command, AuthState auth) {
     NotificationListing listing =
@@ -212,17 +214,24 @@ public final class NotificationService implements AutoCloseable {
    * @throws AtException AT0003 for a regex that does not compile
    */
   public void monitor(Monitor command, SessionContext session) {
-    Pattern regex = NotificationListing.compile(command.regex());
+    KeyPattern regex = NotificationListing.compile(command.regex());
     MonitorSubscription previous = session.get(MONITOR).orElse(null);
     if (previous != null) {
       hub.remove(previous);
     }
     MonitorSubscription subscription =
         new MonitorSubscription(
-            session.connection(), regex, command.strict(), command.selfNotifications());
+            session.connection(),
+            regex,
+            command.strict(),
+            command.selfNotifications(),
+            new SerialExecutor(server.opsExecutor()));
     session.put(MONITOR, subscription);
     if (previous == null) {
       session.onClose(() -> session.get(MONITOR).ifPresent(hub::remove));
+    }
+    if (command.epochMillis() != null) {
+      subscription.holdLiveForReplay();
     }
     hub.add(subscription);
     if (command.epochMillis() != null) {

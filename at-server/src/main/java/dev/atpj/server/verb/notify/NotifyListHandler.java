@@ -10,7 +10,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * {@code notify:list} (docs/protocol.md B11): the owner gets the received notifications that have
  * not expired, a pol-authenticated atSign what this atSign sent it, as a JSON array in the monitor
- * shape; {@code data:null} when there are none. Unauthenticated connections get AT0401.
+ * shape; {@code data:null} when there are none. Unauthenticated connections get AT0401. The
+ * client's regex is matched on the ops executor, never on an event loop.
  */
 public final class NotifyListHandler implements VerbHandler<NotifyList> {
   @Override
@@ -20,7 +21,8 @@ public final class NotifyListHandler implements VerbHandler<NotifyList> {
 
   @Override
   public CompletionStage<Reply> handle(NotifyList command, SessionContext session) {
-    return CompletableFuture.completedFuture(
-        Reply.data(session.server().notifications().list(command, session.auth())));
+    return CompletableFuture.supplyAsync(
+        () -> Reply.data(session.server().notifications().list(command, session.auth())),
+        session.server().opsExecutor());
   }
 }
