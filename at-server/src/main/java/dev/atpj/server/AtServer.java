@@ -114,6 +114,16 @@ public final class AtServer implements AutoCloseable {
     return listener.activeConnections();
   }
 
+  /** The most output queued now for one client that has not read it, in bytes. */
+  public long maxPendingOutboundBytes() {
+    return listener.maxPendingOutboundBytes();
+  }
+
+  /** Connections whose reading is paused now because their client does not read its replies. */
+  public int readPausedConnections() {
+    return listener.readPausedConnections();
+  }
+
   /** Re-reads the certificate files; new connections get the new certificate. */
   public void reloadCertificate() {
     tls.reload();

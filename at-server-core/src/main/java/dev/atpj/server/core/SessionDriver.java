@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives one connection's {@link LineSession}: one input at a time, replies written in order,
  * flushed once per read batch (so pipelined commands cost one flush), back-pressure when a client
- * sends faster than replies complete.
+ * sends faster than replies complete or does not read its replies: while the channel is not
+ * writable ({@link OutboundLimits}) no command is handled and nothing more is read.
  */
 final class SessionDriver extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(SessionDriver.class);
@@ -31,6 +32,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
   private boolean busy;
   private boolean closing;
   private volatile long lastActivityNanos = System.nanoTime();
+  private volatile long unwritableSinceNanos;
 
   SessionDriver(LineSessionFactory factory, AcceptGate gate, int maxLineBytes, Clock clock) {
     this.factory = factory;
@@ -41,6 +43,11 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
 
   long lastActivityNanos() {
     return lastActivityNanos;
+  }
+
+  /** Since when (System.nanoTime) the channel has not been writable; 0 while it is. */
+  long unwritableSinceNanos() {
+    return unwritableSinceNanos;
   }
 
   boolean authenticated() {
@@ -97,6 +104,18 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (ctx.channel().isWritable()) {
+      unwritableSinceNanos = 0;
+      drain();
+      ctx.flush();
+    } else if (unwritableSinceNanos == 0) {
+      unwritableSinceNanos = System.nanoTime();
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     closing = true;
     pending.clear();
@@ -117,7 +136,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
   }
 
   private void drain() {
-    while (session != null && !busy && !closing) {
+    while (session != null && !busy && !closing && ctx.channel().isWritable()) {
       Object next = pending.poll();
       if (next == null) {
         break;
@@ -139,7 +158,13 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
                         }));
       }
     }
-    if (pending.size() < PAUSE_READING_AT / 2 && !ctx.channel().config().isAutoRead() && !closing) {
+    boolean writable = ctx.channel().isWritable();
+    if (!writable && ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(false);
+    } else if (writable
+        && pending.size() < PAUSE_READING_AT / 2
+        && !ctx.channel().config().isAutoRead()
+        && !closing) {
       ctx.channel().config().setAutoRead(true);
     }
   }
