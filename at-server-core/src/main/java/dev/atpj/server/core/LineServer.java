@@ -69,7 +69,8 @@ public final class LineServer implements AutoCloseable {
                         .pipeline()
                         .addLast("gate", gate)
                         .addLast("tls", ssl)
-                        .addLast("framing", new LineFrameDecoder(config.maxLineBytes()))
+                        .addLast(
+                            "framing", new LineFrameDecoder(config.unauthenticatedMaxLineBytes()))
                         .addLast(
                             "session",
                             new SessionDriver(sessions, gate, config.maxLineBytes(), clock));

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * Drives one connection's {@link LineSession}: one input at a time, replies written in order,
  * flushed once per read batch (so pipelined commands cost one flush), back-pressure when a client
  * sends faster than replies complete or does not read its replies: while the channel is not
- * writable ({@link OutboundLimits}) no command is handled and nothing more is read.
+ * writable ({@link OutboundLimits}) no command is handled and nothing more is read. Lines are held
+ * to {@link LineServerConfig#UNAUTHENTICATED_MAX_LINE_BYTES} until a reply finds the session
+ * authenticated; the full limit applies from the next line framed.
  */
 final class SessionDriver extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(SessionDriver.class);
@@ -31,6 +33,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   private boolean busy;
   private boolean closing;
+  private boolean fullLineLimit;
   private volatile long lastActivityNanos = System.nanoTime();
   private volatile long unwritableSinceNanos;
 
@@ -176,7 +179,9 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         return stage.toCompletableFuture();
       }
       if (input == FramingEvent.LINE_TOO_LONG) {
-        return CompletableFuture.completedFuture(session.onLineTooLong(maxLineBytes));
+        LineFrameDecoder framing = ctx.pipeline().get(LineFrameDecoder.class);
+        int limit = framing == null ? maxLineBytes : framing.maxLineBytes();
+        return CompletableFuture.completedFuture(session.onLineTooLong(limit));
       }
       return CompletableFuture.completedFuture(session.onInvalidUtf8());
     } catch (RuntimeException e) {
@@ -196,6 +201,13 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
       return;
     }
     writeText(response.text());
+    if (!fullLineLimit && session.authenticated()) {
+      fullLineLimit = true;
+      LineFrameDecoder framing = ctx.pipeline().get(LineFrameDecoder.class);
+      if (framing != null) {
+        framing.maxLineBytes(maxLineBytes);
+      }
+    }
     if (response.closeAfter()) {
       closing = true;
       pending.clear();
