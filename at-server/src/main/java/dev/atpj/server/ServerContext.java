@@ -53,7 +53,11 @@ public final class ServerContext {
     AuthLimits limits = config.authLimits();
     this.authFailures =
         new AddressFailureLimiter(
-            limits.maxFailuresPerAddress(), limits.addressWindow(), limits.maxTrackedAddresses());
+            limits.maxFailuresPerAddress(),
+            limits.addressWindow(),
+            limits.maxTrackedAddresses(),
+            limits.globalFailureBurst(),
+            limits.globalFailuresPerMinute());
     this.metrics =
         new ServerMetrics(config.atSign(), store::approximateSizeBytes, store::lastCommitId);
     this.accessLog = new AccessLog(store.accessLog(), clock, config.ops().accessLogEnabled());
