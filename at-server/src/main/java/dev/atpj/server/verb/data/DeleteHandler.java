@@ -2,6 +2,7 @@ package dev.atpj.server.verb.data;
 
 import dev.atpj.protocol.command.Delete;
 import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.data.AuthMethodGuard;
 import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.data.ReservedKeys;
 import dev.atpj.server.session.SessionContext;
@@ -13,7 +14,8 @@ import java.util.concurrent.CompletionStage;
  * {@code delete:<key>} (docs/protocol.md B9): deletes a key of the owner or a cached copy and
  * answers {@code data:<commitId>} ({@code -1} for key types that are not committed); deleting a
  * missing key still commits. Protected keys give AT0009. {@code delete:privatekey:at_secret} also
- * records that the secret was deleted, so CRAM stops working and the secret is never seeded again.
+ * records that the secret was deleted, so CRAM stops working and the secret is never seeded again;
+ * it is refused (AT0009) while no valid PKAM public key is stored ({@link AuthMethodGuard}).
  */
 public final class DeleteHandler implements VerbHandler<Delete> {
   @Override
@@ -26,6 +28,7 @@ public final class DeleteHandler implements VerbHandler<Delete> {
     AtKey key = session.server().keyPolicy().forDelete(command.key());
     KeyWriter writer = session.server().keyWriter();
     if (key.equals(ReservedKeys.AT_SECRET)) {
+      new AuthMethodGuard(session.server().store(), session.server().crypto()).checkDelete(key);
       return writer.deleteSecret(session.connection().executor()).thenApply(DataReplies::commitId);
     }
     return writer.delete(key, session.connection().executor()).thenApply(DataReplies::commitId);

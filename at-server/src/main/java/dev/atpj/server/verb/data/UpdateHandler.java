@@ -2,6 +2,7 @@ package dev.atpj.server.verb.data;
 
 import dev.atpj.protocol.command.Update;
 import dev.atpj.protocol.key.AtKey;
+import dev.atpj.server.data.AuthMethodGuard;
 import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.data.MetadataRules;
 import dev.atpj.server.session.SessionContext;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletionStage;
  * {@code update[<metadata options>]:<key> <value>} (docs/protocol.md B7): stores the value with the
  * given options merged into the key's metadata ({@link MetadataRules}); answers {@code
  * data:<commitId>}, or {@code data:-1} for key types that are not committed. The commit operation
- * is {@code *} when options were given, {@code +} otherwise.
+ * is {@code *} when options were given, {@code +} otherwise. Reserved authentication keys only take
+ * values that can authenticate ({@link AuthMethodGuard}).
  */
 public final class UpdateHandler implements VerbHandler<Update> {
   @Override
@@ -26,6 +28,8 @@ public final class UpdateHandler implements VerbHandler<Update> {
   @Override
   public CompletionStage<Reply> handle(Update command, SessionContext session) {
     AtKey key = session.server().keyPolicy().forUpdate(command.key());
+    new AuthMethodGuard(session.server().store(), session.server().crypto())
+        .checkUpdate(key, command.value());
     KeyWriter writer = session.server().keyWriter();
     CommitOp op = command.options().isEmpty() ? CommitOp.UPDATE : CommitOp.UPDATE_ALL;
     return writer
