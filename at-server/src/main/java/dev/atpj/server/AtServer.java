@@ -155,7 +155,11 @@ public final class AtServer implements AutoCloseable {
       AuthLimits limits = config.authLimits();
       AddressFailureLimiter authFailures =
           new AddressFailureLimiter(
-              limits.maxFailuresPerAddress(), limits.addressWindow(), limits.maxTrackedAddresses());
+              limits.maxFailuresPerAddress(),
+              limits.addressWindow(),
+              limits.maxTrackedAddresses(),
+              limits.globalFailureBurst(),
+              limits.globalFailuresPerMinute());
       this.metrics = new ServerMetrics(me, store::approximateSizeBytes, store::lastCommitId);
       this.accessLog = new AccessLog(store.accessLog(), clock, config.ops().accessLogEnabled());
       this.opsExecutor = new OpsExecutor(me.name());
@@ -182,7 +186,8 @@ public final class AtServer implements AutoCloseable {
               metrics,
               peers,
               renderer,
-              environment.loops().workers().next());
+              environment.loops().workers().next(),
+              opsExecutor);
       metrics.outboundPool(peers::activeOutboundConnections, peers::idleOutboundConnections);
       this.sweeper =
           new ExpirySweeper(
@@ -272,6 +277,16 @@ public final class AtServer implements AutoCloseable {
   /** Connections open now. */
   public int activeConnections() {
     return listener.activeConnections();
+  }
+
+  /** The most output queued now for one client that has not read it, in bytes. */
+  public long maxPendingOutboundBytes() {
+    return listener.maxPendingOutboundBytes();
+  }
+
+  /** Connections whose reading is paused now because their client does not read its replies. */
+  public int readPausedConnections() {
+    return listener.readPausedConnections();
   }
 
   /** Re-reads the certificate files; new connections get the new certificate. */

@@ -3,6 +3,7 @@ package dev.atpj.server;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.auth.AddressFailureLimiter;
+import dev.atpj.server.data.AuthMethodGuard;
 import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.notify.NotificationService;
@@ -70,12 +71,13 @@ final class ServerVerbs {
     AtSign me = config.atSign();
     AuthAttempt attempts = new AuthAttempt(me, clock, authFailures, config.authLimits());
     BlockedPeers blockedPeers = new BlockedPeers(peers.blockList());
+    AuthMethodGuard authMethods = new AuthMethodGuard(store, crypto);
     return List.of(
         new FromHandler(me, clock, new PeerFrom(me, clock, peers)),
         new CramHandler(store, attempts),
         new PkamHandler(store, crypto, attempts),
         new PolHandler(clock, peers),
-        new UpdateHandler(keyPolicy, keyWriter),
+        new UpdateHandler(keyPolicy, keyWriter, authMethods),
         new UpdateJsonHandler(keyPolicy, keyWriter),
         new UpdateMetaHandler(keyPolicy, keyWriter),
         new LLookupHandler(store, clock),
@@ -88,14 +90,14 @@ final class ServerVerbs {
             blockedPeers,
             new RemoteLookup(me, peers.cache())),
         new PLookupHandler(me, store, clock, peers.cache()),
-        new DeleteHandler(keyPolicy, keyWriter),
+        new DeleteHandler(keyPolicy, keyWriter, authMethods),
         new ScanHandler(me, store, clock, opsExecutor, blockedPeers, new RemoteScan(peers)),
         new SyncFromHandler(store, config.ops(), opsExecutor),
         new SyncHandler(store, config.ops(), opsExecutor),
         new StatsHandler(stats, opsExecutor),
         new NotifyHandler(notifications),
         new NotifyAllHandler(notifications),
-        new NotifyListHandler(notifications),
+        new NotifyListHandler(notifications, opsExecutor),
         new NotifyStatusHandler(notifications),
         new NotifyFetchHandler(notifications),
         new NotifyRemoveHandler(notifications),

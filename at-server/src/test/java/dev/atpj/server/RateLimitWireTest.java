@@ -52,7 +52,7 @@ class RateLimitWireTest {
   }
 
   @Test
-  void anAddressOverItsLimitIsRefusedUntilTheWindowMoves() {
+  void anAddressOverItsLimitBacksOff() {
     AuthLimits limits = AuthLimits.DEFAULT.withPerAddress(3, Duration.ofMinutes(10), 100);
     AtServer server = fixture.start("@guarded", b -> b.authLimits(limits));
     try (WireClient attacker = fixture.connect(server)) {
@@ -65,11 +65,54 @@ class RateLimitWireTest {
       assertThat(refused)
           .startsWith("error:AT0401-")
           .contains("too many failed authentication attempts")
-          .contains("retry in 600s");
+          .contains("retry in 1s");
       assertThat(client.command("noop:0")).isEqualTo("data:ok");
-      fixture.clock().advance(Duration.ofMinutes(10));
+      fixture.clock().advance(Duration.ofSeconds(1));
       Wire.cram(client, "@guarded");
     }
+  }
+
+  @Test
+  void theOwnerOnACleanAddressIsNotLockedOutAndTheAtSignsFailuresAreBounded() {
+    AuthLimits limits =
+        AuthLimits.DEFAULT.withPerAddress(3, Duration.ofMinutes(10), 100).withGlobal(6, 1);
+    AtServer server = fixture.start("@besieged", b -> b.authLimits(limits));
+    int checked = 0;
+    int refused = 0;
+    for (int address = 10; address < 16; address++) { // rotating source addresses
+      try (WireClient attacker = connectFrom("127.0.0." + address, server)) {
+        for (int i = 0; i < 3; i++) {
+          String reply = Wire.cramWith(attacker, "@besieged", "guess" + i);
+          assertThat(reply).startsWith("error:AT0401-");
+          if (reply.contains("too many failed authentication attempts")) {
+            refused++;
+          } else {
+            checked++;
+          }
+        }
+      }
+    }
+    assertThat(checked).as("guesses checked: the budget plus one per fresh address").isEqualTo(10);
+    assertThat(refused).isEqualTo(8);
+    try (WireClient owner = connectFrom("127.0.0.2", server)) {
+      Wire.cram(owner, "@besieged");
+    }
+    try (WireClient again = connectFrom("127.0.0.10", server)) {
+      assertThat(Wire.cramWith(again, "@besieged", AtServerFixture.secretOf("@besieged")))
+          .contains("too many failed authentication attempts");
+    }
+  }
+
+  private static WireClient connectFrom(String localHost, AtServer server) {
+    WireClient client =
+        WireClient.connectFrom(
+            localHost,
+            AtServerFixture.HOST,
+            server.port(),
+            fixture.pki().clientContext(),
+            WireClient.DEFAULT_TIMEOUT);
+    client.readPrompt();
+    return client;
   }
 
   @Test

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code scan} (docs/protocol.md B10, C8). */
 @ExtendWith(SharedTestPki.class)
 class ScanWireTest {
+  private static final String PKAM_KEY =
+      dev.atpj.protocol.crypto.AtCrypto.encodePublicKey(Wire.Keys.FIRST.getPublic());
+
   @TempDir static Path data;
   private static AtServerFixture fixture;
   private static AtServer server;
@@ -40,7 +43,7 @@ class ScanWireTest {
             "update:_secret@scanner x",
             "update:@bob:shared@scanner x",
             "update:@bob:_sharedhidden@scanner x",
-            "update:privatekey:at_pkam_publickey x",
+            "update:privatekey:at_pkam_publickey " + PKAM_KEY,
             "update:ttb:100000:unborn@scanner x",
             "update:" + "a".repeat(40) + "@scanner x",
           }) {

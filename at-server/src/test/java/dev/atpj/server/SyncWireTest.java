@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code sync:from} and the whitepaper's {@code sync:<id>} (docs/protocol.md A6, B6, B12). */
 @ExtendWith(SharedTestPki.class)
 class SyncWireTest {
+  private static final String PKAM_KEY =
+      dev.atpj.protocol.crypto.AtCrypto.encodePublicKey(Wire.Keys.FIRST.getPublic());
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path data;
@@ -38,7 +41,7 @@ class SyncWireTest {
             "update:@bob:shared@syncer s", // first+3
             "update:meta:public:location@syncer:ttr:1000", // first+4 (#), supersedes first+1
             "delete:@bob:shared@syncer", // first+5 (-), supersedes first+3
-            "update:privatekey:at_pkam_publickey x", // not committed
+            "update:privatekey:at_pkam_publickey " + PKAM_KEY, // not committed
             "update:public:_hidden@syncer x", // not committed
           }) {
         assertThat(owner.command(command)).as(command).startsWith("data:");

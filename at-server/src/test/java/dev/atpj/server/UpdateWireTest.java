@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code update}, {@code update:json} and {@code update:meta} (docs/protocol.md B6, B7, C8). */
 @ExtendWith(SharedTestPki.class)
 class UpdateWireTest {
+  private static final String PKAM_KEY =
+      dev.atpj.protocol.crypto.AtCrypto.encodePublicKey(Wire.Keys.FIRST.getPublic());
+
   static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -101,7 +104,7 @@ class UpdateWireTest {
 
   @Test
   void uncommittedTypesAnswerMinusOne() {
-    assertThat(commitId("update:privatekey:at_pkam_publickey MIIBIjAN")).isEqualTo(-1);
+    assertThat(commitId("update:privatekey:at_pkam_publickey " + PKAM_KEY)).isEqualTo(-1);
     assertThat(commitId("update:public:_cookie@alice x")).isEqualTo(-1);
     assertThat(commitId("update:public:__shown@alice x")).isGreaterThanOrEqualTo(0);
     assertThat(client.command("llookup:public:_cookie@alice")).isEqualTo("data:x");

@@ -89,9 +89,28 @@ public final class WireClient implements AutoCloseable {
    * @return the connected client
    */
   public static WireClient connect(String host, int port, SSLContext context, Duration timeout) {
+    return connectFrom(null, host, port, context, timeout);
+  }
+
+  /**
+   * Connects from a chosen local address (e.g. {@code 127.0.0.7}, to test per-address limits) and
+   * completes the TLS handshake.
+   *
+   * @param localHost the local address to bind, or null for any
+   * @param host host name or IP literal
+   * @param port port
+   * @param context decides what is trusted and whether a client certificate is presented
+   * @param timeout bound on connecting, the handshake and every later wait
+   * @return the connected client
+   */
+  public static WireClient connectFrom(
+      String localHost, String host, int port, SSLContext context, Duration timeout) {
     int millis = Math.toIntExact(timeout.toMillis());
     Socket plain = new Socket();
     try {
+      if (localHost != null) {
+        plain.bind(new InetSocketAddress(localHost, 0));
+      }
       plain.connect(new InetSocketAddress(host, port), millis);
       SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
       tls.setSoTimeout(millis);

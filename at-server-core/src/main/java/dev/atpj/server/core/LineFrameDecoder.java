@@ -16,7 +16,7 @@ import java.util.List;
  * not valid UTF-8 becomes {@link FramingEvent#INVALID_UTF8}.
  */
 public final class LineFrameDecoder extends ByteToMessageDecoder {
-  private final int maxLineBytes;
+  private int maxLineBytes;
   private int scanned;
   private boolean discarding;
 
@@ -26,6 +26,24 @@ public final class LineFrameDecoder extends ByteToMessageDecoder {
    * @param maxLineBytes the longest line accepted, in bytes without the line ending
    */
   public LineFrameDecoder(int maxLineBytes) {
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("maxLineBytes must be positive");
+    }
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /** The longest line accepted now, in bytes without the line ending. */
+  public int maxLineBytes() {
+    return maxLineBytes;
+  }
+
+  /**
+   * Changes the longest line accepted from the next line on (e.g. raised once a connection has
+   * authenticated); call on the channel's event loop.
+   *
+   * @param maxLineBytes the new limit, positive
+   */
+  public void maxLineBytes(int maxLineBytes) {
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("maxLineBytes must be positive");
     }

@@ -58,6 +58,7 @@ public final class LineServer implements AutoCloseable {
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.SO_KEEPALIVE, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, OutboundLimits.WATER_MARK)
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override
@@ -68,7 +69,8 @@ public final class LineServer implements AutoCloseable {
                         .pipeline()
                         .addLast("gate", gate)
                         .addLast("tls", ssl)
-                        .addLast("framing", new LineFrameDecoder(config.maxLineBytes()))
+                        .addLast(
+                            "framing", new LineFrameDecoder(config.unauthenticatedMaxLineBytes()))
                         .addLast(
                             "session",
                             new SessionDriver(sessions, gate, config.maxLineBytes(), clock));
@@ -109,6 +111,26 @@ public final class LineServer implements AutoCloseable {
     return gate.activeConnections();
   }
 
+  /** The most output queued now for one connection whose client has not read it, in bytes. */
+  public long maxPendingOutboundBytes() {
+    long max = 0;
+    for (Channel channel : gate.channels()) {
+      max = Math.max(max, OutboundLimits.pendingBytes(channel));
+    }
+    return max;
+  }
+
+  /** Connections whose reading is paused now because their client does not read its replies. */
+  public int readPausedConnections() {
+    int paused = 0;
+    for (Channel channel : gate.channels()) {
+      if (!channel.isWritable() && !channel.config().isAutoRead()) {
+        paused++;
+      }
+    }
+    return paused;
+  }
+
   /** The configuration the server runs with. */
   public LineServerConfig config() {
     return config;
@@ -132,7 +154,9 @@ public final class LineServer implements AutoCloseable {
       }
       Duration allowed =
           config.idlePolicy().maxIdle(driver.authenticated(), active, gate.maxConnections());
-      if (now - driver.lastActivityNanos() > allowed.toNanos()) {
+      long unwritableSince = driver.unwritableSinceNanos();
+      if (now - driver.lastActivityNanos() > allowed.toNanos()
+          || (unwritableSince != 0 && now - unwritableSince > OutboundLimits.MAX_STALL.toNanos())) {
         channel.close();
       }
     }

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param bindHost the address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
  * @param port the port, 0 for any free port
- * @param maxLineBytes the longest line accepted, in bytes
+ * @param maxLineBytes the longest line accepted from an authenticated connection, in bytes (before
+ *     authentication at most {@link #UNAUTHENTICATED_MAX_LINE_BYTES})
  * @param maxConnections connections accepted at once; the next one is rejected
  * @param idlePolicy how long silent connections may stay
  * @param idleSweepInterval how often silent connections are looked for
@@ -23,11 +24,25 @@ public record LineServerConfig(
     Duration idleSweepInterval,
     Duration handshakeTimeout) {
 
+  /**
+   * The longest line a connection may send before it has authenticated, in bytes: what it may send
+   * then is short ({@code from}, {@code cram}, {@code pkam} with its options and a 4096-bit
+   * signature, {@code pol}, lookups and scans of public data with a regex of at most 1024
+   * characters, {@code info}, {@code noop}, an {@code enroll:request} JSON). {@link #maxLineBytes}
+   * applies once it has authenticated.
+   */
+  public static final int UNAUTHENTICATED_MAX_LINE_BYTES = 8 * 1024;
+
   /** Default interval of the idle sweep. */
   public static final Duration DEFAULT_IDLE_SWEEP_INTERVAL = Duration.ofSeconds(1);
 
   /** Default TLS handshake timeout. */
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The longest line accepted before authentication: the smaller of the two limits. */
+  public int unauthenticatedMaxLineBytes() {
+    return Math.min(maxLineBytes, UNAUTHENTICATED_MAX_LINE_BYTES);
+  }
 
   /** Validates the settings. */
   public LineServerConfig {

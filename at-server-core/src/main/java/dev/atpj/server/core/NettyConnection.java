@@ -12,9 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A {@link Connection} backed by a Netty channel. */
 final class NettyConnection implements Connection {
+  private static final Logger LOG = LoggerFactory.getLogger(NettyConnection.class);
+
   private final Channel channel;
   private final Instant openedAt;
 
@@ -57,11 +61,21 @@ final class NettyConnection implements Connection {
     }
   }
 
+  /**
+   * {@inheritDoc} A client that does not read what is pushed is closed once more than {@link
+   * OutboundLimits#MAX_PENDING_BYTES} wait for it.
+   */
   @Override
   public void push(String text) {
-    if (channel.isActive()) {
-      channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), text), channel.voidPromise());
+    if (!channel.isActive()) {
+      return;
     }
+    if (OutboundLimits.pendingBytes(channel) > OutboundLimits.MAX_PENDING_BYTES) {
+      LOG.debug("closing {}: it does not read what is pushed to it", this);
+      channel.close();
+      return;
+    }
+    channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), text), channel.voidPromise());
   }
 
   @Override

@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * inputs are read into {@link LineCommand}s in order; a command runs when its turn comes (at once
  * when it and every outstanding one may overlap, otherwise once every earlier reply is written);
  * replies are written in input order as they become ready, on the event loop, flushed once per read
- * batch (so pipelined commands cost one flush); back-pressure when a client sends faster than
- * replies complete.
+ * batch (so pipelined commands cost one flush). Back-pressure when a client sends faster than
+ * replies complete or does not read its replies: while the channel is not writable ({@link
+ * OutboundLimits}) no command starts and nothing more is read. Lines are held to {@link
+ * LineServerConfig#UNAUTHENTICATED_MAX_LINE_BYTES} until a reply finds the session authenticated;
+ * the full limit applies from the next line framed.
  */
 final class SessionDriver extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(SessionDriver.class);
@@ -36,7 +39,9 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   private boolean draining;
   private boolean closing;
+  private boolean fullLineLimit;
   private volatile long lastActivityNanos = System.nanoTime();
+  private volatile long unwritableSinceNanos;
 
   SessionDriver(LineSessionFactory factory, AcceptGate gate, int maxLineBytes, Clock clock) {
     this.factory = factory;
@@ -47,6 +52,11 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
 
   long lastActivityNanos() {
     return lastActivityNanos;
+  }
+
+  /** Since when (System.nanoTime) the channel has not been writable; 0 while it is. */
+  long unwritableSinceNanos() {
+    return unwritableSinceNanos;
   }
 
   boolean authenticated() {
@@ -103,6 +113,18 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (ctx.channel().isWritable()) {
+      unwritableSinceNanos = 0;
+      drain();
+      ctx.flush();
+    } else if (unwritableSinceNanos == 0) {
+      unwritableSinceNanos = System.nanoTime();
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     closing = true;
     pending.clear();
@@ -126,7 +148,7 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
   private void drain() {
     draining = true;
     try {
-      while (session != null && !closing) {
+      while (session != null && !closing && ctx.channel().isWritable()) {
         if (parked != null) {
           if (!running.isEmpty()) {
             break;
@@ -153,7 +175,13 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
     } finally {
       draining = false;
     }
-    if (pending.size() < PAUSE_READING_AT / 2 && !ctx.channel().config().isAutoRead() && !closing) {
+    boolean writable = ctx.channel().isWritable();
+    if (!writable && ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(false);
+    } else if (writable
+        && pending.size() < PAUSE_READING_AT / 2
+        && !ctx.channel().config().isAutoRead()
+        && !closing) {
       ctx.channel().config().setAutoRead(true);
     }
   }
@@ -205,8 +233,10 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
         return session.read(line);
       }
       if (input == FramingEvent.LINE_TOO_LONG) {
+        LineFrameDecoder framing = ctx.pipeline().get(LineFrameDecoder.class);
+        int limit = framing == null ? maxLineBytes : framing.maxLineBytes();
         return LineCommand.ordered(
-            () -> CompletableFuture.completedFuture(session.onLineTooLong(maxLineBytes)));
+            () -> CompletableFuture.completedFuture(session.onLineTooLong(limit)));
       }
       return LineCommand.ordered(() -> CompletableFuture.completedFuture(session.onInvalidUtf8()));
     } catch (RuntimeException e) {
@@ -234,6 +264,13 @@ final class SessionDriver extends ChannelInboundHandlerAdapter {
       return;
     }
     writeText(response.text());
+    if (!fullLineLimit && session.authenticated()) {
+      fullLineLimit = true;
+      LineFrameDecoder framing = ctx.pipeline().get(LineFrameDecoder.class);
+      if (framing != null) {
+        framing.maxLineBytes(maxLineBytes);
+      }
+    }
     if (response.closeAfter()) {
       closing = true;
       pending.clear();

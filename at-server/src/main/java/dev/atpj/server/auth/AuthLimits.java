@@ -13,19 +13,26 @@ import java.util.Objects;
  *       #firstDelay()} and doubles up to {@link #maxDelay()} (the event loop is never blocked);
  *       after {@link #maxFailuresPerConnection()} failures the connection is closed.
  *   <li><b>Per source address</b> (IPv6 by /64 prefix), shared by every connection of the server:
- *       once {@link #maxFailuresPerAddress()} failures happened within {@link #addressWindow()},
- *       further attempts from that address are refused with AT0401 without being checked, until the
- *       oldest failure leaves the window. At most {@link #maxTrackedAddresses()} addresses are
+ *       after {@link #maxFailuresPerAddress()} failures the address backs off exponentially (1 s,
+ *       doubling after each further failure, up to {@link #addressWindow()}); attempts while it
+ *       waits are refused with AT0401 without being checked. An address quiet for the window is
+ *       forgotten, a success forgets it. At most {@link #maxTrackedAddresses()} addresses are
  *       remembered; the least recently seen is forgotten first, so the state stays bounded.
+ *   <li><b>Per atSign</b>: checked failures draw on a budget of {@link #globalFailureBurst()}
+ *       refilled at {@link #globalFailuresPerMinute()}; while it is empty, addresses that failed
+ *       before are refused unchecked, and addresses without failures are still checked (the owner
+ *       on a clean address is never locked out).
  * </ul>
  *
  * @param freeFailuresPerConnection failures on one connection answered without delay
  * @param firstDelay delay of the first delayed attempt
  * @param maxDelay longest delay
  * @param maxFailuresPerConnection failures after which the connection is closed
- * @param maxFailuresPerAddress failures from one address within the window before refusing
- * @param addressWindow the sliding window of the per-address limit
+ * @param maxFailuresPerAddress failures from one address before it backs off
+ * @param addressWindow the longest backoff of an address, and how long a quiet one is remembered
  * @param maxTrackedAddresses how many addresses are remembered at most
+ * @param globalFailureBurst checked failures of the atSign allowed at once
+ * @param globalFailuresPerMinute how fast that budget refills
  */
 public record AuthLimits(
     int freeFailuresPerConnection,
@@ -34,7 +41,9 @@ public record AuthLimits(
     int maxFailuresPerConnection,
     int maxFailuresPerAddress,
     Duration addressWindow,
-    int maxTrackedAddresses) {
+    int maxTrackedAddresses,
+    int globalFailureBurst,
+    int globalFailuresPerMinute) {
 
   /** Default {@link #freeFailuresPerConnection()}. */
   public static final int DEFAULT_FREE_FAILURES_PER_CONNECTION = 3;
@@ -57,6 +66,12 @@ public record AuthLimits(
   /** Default {@link #maxTrackedAddresses()}. */
   public static final int DEFAULT_MAX_TRACKED_ADDRESSES = 10_000;
 
+  /** Default {@link #globalFailureBurst()}. */
+  public static final int DEFAULT_GLOBAL_FAILURE_BURST = 100;
+
+  /** Default {@link #globalFailuresPerMinute()}. */
+  public static final int DEFAULT_GLOBAL_FAILURES_PER_MINUTE = 60;
+
   /** The defaults. */
   public static final AuthLimits DEFAULT =
       new AuthLimits(
@@ -66,7 +81,9 @@ public record AuthLimits(
           DEFAULT_MAX_FAILURES_PER_CONNECTION,
           DEFAULT_MAX_FAILURES_PER_ADDRESS,
           DEFAULT_ADDRESS_WINDOW,
-          DEFAULT_MAX_TRACKED_ADDRESSES);
+          DEFAULT_MAX_TRACKED_ADDRESSES,
+          DEFAULT_GLOBAL_FAILURE_BURST,
+          DEFAULT_GLOBAL_FAILURES_PER_MINUTE);
 
   /** Validates the settings. */
   public AuthLimits {
@@ -79,7 +96,11 @@ public record AuthLimits(
     if (firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0) {
       throw new IllegalArgumentException("need 0 <= firstDelay <= maxDelay");
     }
-    if (maxFailuresPerConnection < 1 || maxFailuresPerAddress < 1 || maxTrackedAddresses < 1) {
+    if (maxFailuresPerConnection < 1
+        || maxFailuresPerAddress < 1
+        || maxTrackedAddresses < 1
+        || globalFailureBurst < 1
+        || globalFailuresPerMinute < 1) {
       throw new IllegalArgumentException("failure limits and the address cap must be positive");
     }
     if (addressWindow.isZero() || addressWindow.isNegative()) {
@@ -116,7 +137,9 @@ public record AuthLimits(
         maxFailures,
         maxFailuresPerAddress,
         addressWindow,
-        maxTrackedAddresses);
+        maxTrackedAddresses,
+        globalFailureBurst,
+        globalFailuresPerMinute);
   }
 
   /** A copy with other per-address settings. */
@@ -128,6 +151,22 @@ public record AuthLimits(
         maxFailuresPerConnection,
         maxFailures,
         window,
-        maxAddresses);
+        maxAddresses,
+        globalFailureBurst,
+        globalFailuresPerMinute);
+  }
+
+  /** A copy with another per-atSign budget of failures. */
+  public AuthLimits withGlobal(int burst, int perMinute) {
+    return new AuthLimits(
+        freeFailuresPerConnection,
+        firstDelay,
+        maxDelay,
+        maxFailuresPerConnection,
+        maxFailuresPerAddress,
+        addressWindow,
+        maxTrackedAddresses,
+        burst,
+        perMinute);
   }
 }

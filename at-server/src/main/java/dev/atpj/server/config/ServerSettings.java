@@ -194,9 +194,21 @@ public final class ServerSettings {
             "auth.maxFailuresPerAddress",
             INT,
             auth.maxFailuresPerAddress(),
-            "auth failures per address in the window"));
-    s.add(time("auth.addressWindow", auth.addressWindow(), "window of the per-address limit"));
+            "auth failures per address before it backs off"));
+    s.add(time("auth.addressWindow", auth.addressWindow(), "longest backoff of an address"));
     s.add(num("auth.maxTrackedAddresses", INT, auth.maxTrackedAddresses(), "addresses remembered"));
+    s.add(
+        num(
+            "auth.globalFailureBurst",
+            INT,
+            auth.globalFailureBurst(),
+            "checked auth failures of the atSign allowed at once"));
+    s.add(
+        num(
+            "auth.globalFailuresPerMinute",
+            INT,
+            auth.globalFailuresPerMinute(),
+            "how fast that budget refills"));
     s.add(num("sync.pageLimit", INT, ops.syncPageLimit(), "most entries per sync reply"));
     s.add(num("sync.byteBudget", LONG, ops.syncByteBudget(), "most bytes per sync reply"));
     s.add(num("stats.topN", INT, ops.statsTopN(), "atSigns and keys in stats:5 and stats:6"));
@@ -485,7 +497,9 @@ public final class ServerSettings {
                 integer("auth.maxFailuresPerConnection"),
                 integer("auth.maxFailuresPerAddress"),
                 duration("auth.addressWindow"),
-                integer("auth.maxTrackedAddresses")))
+                integer("auth.maxTrackedAddresses"),
+                integer("auth.globalFailureBurst"),
+                integer("auth.globalFailuresPerMinute")))
         .ops(
             new OpsConfig(
                 integer("sync.pageLimit"),

@@ -2,11 +2,12 @@ package dev.atpj.server.notify;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@code monitor} connections of one atServer: every received notification goes to each that
- * wants it, rendered once. Thread-safe; publishing never blocks (each connection writes on its own
- * event loop).
+ * wants it, rendered at most once. Thread-safe; publishing never blocks and never matches a regex
+ * on the caller's thread (each subscription filters on its own serial executor).
  */
 final class MonitorHub {
   private final CopyOnWriteArrayList<MonitorSubscription> subscriptions =
@@ -48,18 +49,13 @@ final class MonitorHub {
 
   /** Sends a received (or self) notification to every monitor that wants it. */
   void publish(Notification n) {
-    String line = null;
+    Supplier<String> line = new RenderedOnce(() -> lines.apply(n));
     for (MonitorSubscription s : subscriptions) {
       if (s.isClosed()) {
         subscriptions.remove(s);
         continue;
       }
-      if (s.wants(n)) {
-        if (line == null) {
-          line = lines.apply(n);
-        }
-        s.offer(n, line);
-      }
+      s.offer(n, line);
     }
   }
 
@@ -76,5 +72,30 @@ final class MonitorHub {
       s.close();
     }
     subscriptions.clear();
+  }
+
+  /** A line rendered by the first subscription that wants it, shared by the others. */
+  private static final class RenderedOnce implements Supplier<String> {
+    private final Supplier<String> render;
+    private volatile String line;
+
+    RenderedOnce(Supplier<String> render) {
+      this.render = render;
+    }
+
+    @Override
+    public String get() {
+      String rendered = line;
+      if (rendered == null) {
+        synchronized (this) {
+          rendered = line;
+          if (rendered == null) {
+            rendered = render.get();
+            line = rendered;
+          }
+        }
+      }
+      return rendered;
+    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.atpj.server.notify;
 
+import dev.atpj.protocol.AtException;
 import dev.atpj.server.core.Connection;
+import dev.atpj.server.data.KeyPattern;
 import dev.atpj.store.LogRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,15 +14,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * One {@code monitor} connection (docs/protocol.md B11, C9): which notifications it wants, and
  * their delivery as {@code notification: {json}} lines.
  *
  * <p>With an epochMillis, stored notifications newer than it are replayed first, in order, in
- * chunks on the connection's event loop; notifications that arrive meanwhile are held back and
+ * chunks on the subscription's executor; notifications that arrive meanwhile are held back and
  * written after the replay. What the replay and the live stream could both miss, a notification
  * that was pushed before this monitor started but is not yet durable, is taken from the receiver's
  * in-flight set when the replay starts. A notification can reach the replay and the live stream
@@ -28,8 +31,10 @@ import java.util.regex.Pattern;
  * and a live copy of it is dropped, during the replay and for {@link #LIVE_RACE_WINDOW} after it:
  * each notification is written exactly once.
  *
- * <p>{@link #offer} may be called from any thread; everything else runs on the connection's event
- * loop.
+ * <p>The monitor's regex is the client's: it is matched with a cost budget ({@link KeyPattern}), a
+ * notification whose match exceeds it is not shown, and matching never runs on an event loop.
+ * {@link #offer} may be called from any thread; everything else runs on the subscription's serial
+ * executor (tasks in order, one at a time, off the event loops).
  */
 final class MonitorSubscription {
   /** Records read per event-loop task while replaying. */
@@ -41,7 +46,8 @@ final class MonitorSubscription {
   private record Held(String line, long createdAtMillis) {}
 
   private final Connection connection;
-  private final Pattern regex;
+  private final KeyPattern regex;
+  private final Executor serial;
   private final boolean strict;
   private final boolean self;
   private volatile boolean closed;
@@ -50,19 +56,40 @@ final class MonitorSubscription {
   private LinkedHashMap<String, Long> written;
   private Clock clock;
 
-  MonitorSubscription(Connection connection, Pattern regex, boolean strict, boolean self) {
+  /**
+   * A subscription.
+   *
+   * @param connection where notification lines go
+   * @param regex the client's filter, or null for all
+   * @param strict no stats notifications
+   * @param self self notifications too
+   * @param serial runs this subscription's work in order, never on an event loop
+   */
+  MonitorSubscription(
+      Connection connection, KeyPattern regex, boolean strict, boolean self, Executor serial) {
     this.connection = connection;
     this.regex = regex;
+    this.serial = serial;
     this.strict = strict;
     this.self = self;
   }
 
-  /** Whether this monitor shows a notification: received (or self, if asked) and matching. */
-  boolean wants(Notification n) {
+  /**
+   * Whether this monitor shows a notification: received (or self, if asked) and matching within the
+   * regex's budget. Runs the client's regex: call on the serial executor only.
+   */
+  private boolean wants(Notification n) {
     if (n.kind() == NotificationKind.SENT || (n.kind() == NotificationKind.SELF && !self)) {
       return false;
     }
-    return regex == null || regex.matcher(n.key()).find() || regex.matcher(n.from().name()).find();
+    if (regex == null) {
+      return true;
+    }
+    try {
+      return regex.find(n.key()) || regex.find(n.from().name());
+    } catch (AtException tooExpensive) {
+      return false;
+    }
   }
 
   /** Whether this monitor shows stats notifications (not in strict mode). */
@@ -70,13 +97,17 @@ final class MonitorSubscription {
     return !strict && !closed;
   }
 
-  /** Writes a notification line this monitor {@link #wants}; any thread. */
-  void offer(Notification n, String line) {
+  /** Writes a notification's line if this monitor wants it; any thread. */
+  void offer(Notification n, Supplier<String> line) {
     if (closed) {
       return;
     }
-    long createdAt = n.createdAt().toEpochMilli();
-    connection.executor().execute(() -> onLoop(n.id(), createdAt, line));
+    serial.execute(
+        () -> {
+          if (wants(n)) {
+            onLoop(n.id(), n.createdAt().toEpochMilli(), line.get());
+          }
+        });
   }
 
   /** Writes a stats notification line; any thread. */
@@ -96,8 +127,18 @@ final class MonitorSubscription {
   }
 
   /**
-   * Replays stored notifications newer than {@code afterMillis}; call on the connection's event
-   * loop after this subscription receives live notifications.
+   * Holds live notifications back until a {@link #replay} has written what it replays; call before
+   * the subscription receives live notifications.
+   */
+  void holdLiveForReplay() {
+    replaying = true;
+    held = new LinkedHashMap<>();
+    written = new LinkedHashMap<>();
+  }
+
+  /**
+   * Replays stored notifications newer than {@code afterMillis}, on the serial executor; call after
+   * {@link #holdLiveForReplay} and after this subscription receives live notifications.
    *
    * @param afterMillis replay notifications whose epochMillis is greater
    * @param log the notification log
@@ -111,10 +152,16 @@ final class MonitorSubscription {
       Collection<Notification> inFlight,
       Clock clock,
       Function<Notification, String> lines) {
+    serial.execute(() -> startReplay(afterMillis, log, inFlight, clock, lines));
+  }
+
+  private void startReplay(
+      long afterMillis,
+      NotificationLog log,
+      Collection<Notification> inFlight,
+      Clock clock,
+      Function<Notification, String> lines) {
     this.clock = clock;
-    replaying = true;
-    held = new LinkedHashMap<>();
-    written = new LinkedHashMap<>();
     List<Notification> pending = new ArrayList<>(inFlight);
     pending.sort(Comparator.comparing(Notification::createdAt));
     for (Notification n : pending) {
@@ -151,7 +198,7 @@ final class MonitorSubscription {
         });
     if (seen[0] >= REPLAY_CHUNK) {
       Instant next = last[0].time().plusMillis(1);
-      connection.executor().execute(() -> chunk(next, log, lines));
+      serial.execute(() -> chunk(next, log, lines));
       return;
     }
     replaying = false;

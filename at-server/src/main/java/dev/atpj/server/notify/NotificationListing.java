@@ -3,6 +3,7 @@ package dev.atpj.server.notify;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.command.NotifyList;
+import dev.atpj.server.data.KeyPattern;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,22 +11,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The filter of {@code notify:list} (docs/protocol.md B11): from the start of fromDate to the end
  * of toDate (UTC days; toDate defaults to now), a regex searched in the key or in the sender
- * without its {@code @}, unexpired notifications only, in time order, at most a limit.
+ * without its {@code @} with {@link KeyPattern}'s budget (AT0022 when exceeded), unexpired
+ * notifications only, in time order, at most a limit.
  */
 final class NotificationListing {
   private final Instant from;
   private final Instant to;
-  private final Pattern regex;
+  private final KeyPattern regex;
   private final int limit;
   private final Instant now;
 
-  private NotificationListing(Instant from, Instant to, Pattern regex, int limit, Instant now) {
+  private NotificationListing(Instant from, Instant to, KeyPattern regex, int limit, Instant now) {
     this.from = from;
     this.to = to;
     this.regex = regex;
@@ -45,15 +45,19 @@ final class NotificationListing {
     return new NotificationListing(from, to, compile(command.regex()), limit, now);
   }
 
-  /** A monitor or list regex; null stays null. */
-  static Pattern compile(String regex) {
+  /**
+   * A monitor or list regex, with {@link KeyPattern}'s length and match budget; null stays null.
+   *
+   * @throws AtException AT0003 for a regex that does not compile or is too long
+   */
+  static KeyPattern compile(String regex) {
     if (regex == null) {
       return null;
     }
     try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new AtException(AtErrorCode.INVALID_SYNTAX, "Invalid regex: " + regex);
+      return KeyPattern.compile(regex);
+    } catch (AtException e) {
+      throw new AtException(AtErrorCode.INVALID_SYNTAX, "Invalid regex: " + e.getMessage());
     }
   }
 
@@ -75,7 +79,7 @@ final class NotificationListing {
   }
 
   private boolean matches(Notification n) {
-    return regex == null || regex.matcher(n.key()).find() || regex.matcher(n.from().name()).find();
+    return regex == null || regex.find(n.key()) || regex.find(n.from().name());
   }
 
   private static LocalDate date(String text) {

@@ -9,9 +9,11 @@ import dev.atpj.protocol.command.NotifyAll;
 import dev.atpj.protocol.command.NotifyList;
 import dev.atpj.protocol.reply.ReplyRenderer;
 import dev.atpj.server.data.KeyChange;
+import dev.atpj.server.data.KeyPattern;
 import dev.atpj.server.data.KeyWriter;
 import dev.atpj.server.metrics.NotificationCounts;
 import dev.atpj.server.metrics.ServerMetrics;
+import dev.atpj.server.ops.SerialExecutor;
 import dev.atpj.server.peer.Access;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.session.AuthState;
@@ -30,7 +32,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * The notifications of one atServer (docs/protocol.md B7 autoNotify, B8 cached keys, B11, C9):
@@ -51,6 +52,7 @@ public final class NotificationService implements AutoCloseable {
   private final NotificationFactory factory;
   private final NotificationCounters counters;
   private final MonitorHub hub;
+  private final Executor monitorFilters;
   private final Inbox inbox;
   private final Outbox outbox;
   private final StatsNotifier stats;
@@ -66,8 +68,10 @@ public final class NotificationService implements AutoCloseable {
       ServerMetrics metrics,
       Peers peers,
       ReplyRenderer renderer,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      Executor monitorFilters) {
     this.config = config;
+    this.monitorFilters = monitorFilters;
     this.clock = clock;
     this.peers = peers;
     this.renderer = renderer;
@@ -98,8 +102,16 @@ public final class NotificationService implements AutoCloseable {
    * Starts the notifications of a server: delivers what the log holds queued, listens to key
    * changes (autoNotify, stats) and starts compaction.
    *
-   * @param server the server's services; its peers must be started
+   * @param me the atSign this server serves
+   * @param config notification settings
+   * @param store the atSign's store
+   * @param keyWriter the owner's writes, listened to for autoNotify and stats
+   * @param clock the server's clock
+   * @param metrics where counts are published
+   * @param peers server-to-server connections; must be started
+   * @param renderer renders notification JSON lines
    * @param scheduler where retries and background work are scheduled (an event loop)
+   * @param monitorFilters where monitors match their regexes (never an event loop)
    * @return the service; close it before the server-to-server services
    */
   public static NotificationService start(
@@ -111,9 +123,11 @@ public final class NotificationService implements AutoCloseable {
       ServerMetrics metrics,
       Peers peers,
       ReplyRenderer renderer,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      Executor monitorFilters) {
     NotificationService service =
-        new NotificationService(me, config, store, clock, metrics, peers, renderer, scheduler);
+        new NotificationService(
+            me, config, store, clock, metrics, peers, renderer, scheduler, monitorFilters);
     service.recover();
     if (service.config.autoNotify()) {
       service.recovery.recover();
@@ -202,7 +216,8 @@ public final class NotificationService implements AutoCloseable {
    * pol-authenticated atSign, what this atSign sent it.
    *
    * @return a JSON array, or null when nothing matches
-   * @throws AtException AT0401 for other connections, AT0022 for bad dates, AT0003 for a bad regex
+   * @throws AtException AT0401 for other connections, AT0022 for bad dates or a regex too expensive
+   *     to match, AT0003 for a bad regex; the regex is the client's, so call it off the event loops
    */
   public String list(NotifyList command, AuthState auth) {
     NotificationListing listing =
@@ -227,17 +242,24 @@ public final class NotificationService implements AutoCloseable {
    * @throws AtException AT0003 for a regex that does not compile
    */
   public void monitor(Monitor command, SessionContext session) {
-    Pattern regex = NotificationListing.compile(command.regex());
+    KeyPattern regex = NotificationListing.compile(command.regex());
     MonitorSubscription previous = session.get(MONITOR).orElse(null);
     if (previous != null) {
       hub.remove(previous);
     }
     MonitorSubscription subscription =
         new MonitorSubscription(
-            session.connection(), regex, command.strict(), command.selfNotifications());
+            session.connection(),
+            regex,
+            command.strict(),
+            command.selfNotifications(),
+            new SerialExecutor(monitorFilters));
     session.put(MONITOR, subscription);
     if (previous == null) {
       session.onClose(() -> session.get(MONITOR).ifPresent(hub::remove));
+    }
+    if (command.epochMillis() != null) {
+      subscription.holdLiveForReplay();
     }
     hub.add(subscription);
     if (command.epochMillis() != null) {

@@ -4,6 +4,7 @@ import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.core.LatencyLog;
+import dev.atpj.server.ops.WarningThrottle;
 import dev.atpj.server.peer.Failures;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Outbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+  private final WarningThrottle warnings;
 
   /** Sends one forwarded {@code notify} and reads the payload of the answer. */
   @FunctionalInterface
@@ -75,6 +78,11 @@ final class Outbox implements AutoCloseable {
     this.deliverer = deliverer;
     this.scheduler = scheduler;
     this.clock = clock;
+    this.warnings =
+        new WarningThrottle(
+            WarningThrottle.DEFAULT_INTERVAL,
+            WarningThrottle.DEFAULT_MAX_SUBJECTS,
+            () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     this.config = config;
     this.counters = counters;
   }
@@ -163,12 +171,16 @@ final class Outbox implements AutoCloseable {
       default -> counters.expired();
     }
     if (why != null) {
-      LOG.warn(
-          "notification {} to {} is {}: {}",
-          entry.notification.id(),
-          entry.notification.to(),
-          status.wireName(),
-          Failures.describe(why));
+      long held = warnings.admit(entry.notification.to());
+      String text = "notification {} to {} is {}: {}";
+      Object[] args = {
+        entry.notification.id(), entry.notification.to(), status.wireName(), Failures.describe(why)
+      };
+      if (held < 0) {
+        LOG.debug(text, args);
+      } else {
+        LOG.warn(held == 0 ? text : text + " (" + held + " more since the last warning)", args);
+      }
     }
     if (closed || entry.cancelled) {
       return;

@@ -9,6 +9,7 @@ import dev.atpj.server.core.DirectoryClient;
 import dev.atpj.server.core.EventLoops;
 import dev.atpj.server.core.LatencyLog;
 import dev.atpj.server.core.LineClient;
+import dev.atpj.server.ops.WarningThrottle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ final class OutboundPool implements AutoCloseable {
   private final PeerHandshake handshake;
   private final LongSupplier nanoTime;
   private final Map<SlotKey, Slot> slots = new HashMap<>();
+  private final WarningThrottle warnings;
   private final AtomicLong handshakes = new AtomicLong();
   private final AtomicLong connects = new AtomicLong();
   private final ScheduledFuture<?> idleSweep;
@@ -66,6 +68,9 @@ final class OutboundPool implements AutoCloseable {
       PeerHandshake handshake,
       LongSupplier nanoTime) {
     this.me = me;
+    this.warnings =
+        new WarningThrottle(
+            WarningThrottle.DEFAULT_INTERVAL, WarningThrottle.DEFAULT_MAX_SUBJECTS, nanoTime);
     this.config = config;
     this.loops = loops;
     this.tls = tls;
@@ -204,14 +209,27 @@ final class OutboundPool implements AutoCloseable {
             (connection, failure) -> {
               LatencyLog.step("outbound ready (" + access + ")", me + "->" + peer, started);
               if (failure != null) {
-                LOG.warn(
-                    "{} connection from {} to {} failed: {}",
-                    access.name().toLowerCase(java.util.Locale.ROOT),
-                    me,
-                    peer,
-                    Failures.describe(failure));
+                warnFailed(peer, access, failure);
               }
             });
+  }
+
+  /** Warns of a failed connection, at most once a minute per peer (the rest at debug level). */
+  private void warnFailed(AtSign peer, Access access, Throwable failure) {
+    long held = warnings.admit(peer);
+    String kind = access.name().toLowerCase(java.util.Locale.ROOT);
+    if (held < 0) {
+      LOG.debug(
+          "{} connection from {} to {} failed: {}", kind, me, peer, Failures.describe(failure));
+    } else {
+      LOG.warn(
+          "{} connection from {} to {} failed: {}{}",
+          kind,
+          me,
+          peer,
+          Failures.describe(failure),
+          held == 0 ? "" : " (" + held + " more failures to it since the last warning)");
+    }
   }
 
   private CompletableFuture<LineClient> connect(AtSign peer) {

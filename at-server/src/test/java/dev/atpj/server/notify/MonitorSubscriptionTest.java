@@ -25,7 +25,7 @@ class MonitorSubscriptionTest {
   private final NotificationLog log = new NotificationLog(store.notifications(), clock);
   private final FakeConnection connection = new FakeConnection();
   private final MonitorSubscription subscription =
-      new MonitorSubscription(connection, null, true, false);
+      new MonitorSubscription(connection, null, true, false, connection.executor());
 
   private Notification received(String id) {
     Notification n = NotificationsForTests.sent(id, "k", log.nextTime());
@@ -39,6 +39,7 @@ class MonitorSubscriptionTest {
   }
 
   private void replayFromStart(List<Notification> inFlight) {
+    subscription.holdLiveForReplay();
     subscription.replay(0, log, inFlight, clock, n -> n.id());
   }
 
@@ -48,10 +49,10 @@ class MonitorSubscriptionTest {
     Notification pending = received("pending");
     replayFromStart(List.of(pending));
     connection.runAll();
-    subscription.offer(first, "first"); // its push was still on its way
-    subscription.offer(pending, "pending");
+    subscription.offer(first, () -> "first"); // its push was still on its way
+    subscription.offer(pending, () -> "pending");
     Notification later = received("later");
-    subscription.offer(later, "later");
+    subscription.offer(later, () -> "later");
     connection.runAll();
     assertThat(connection.lines).containsExactly("first", "pending", "later");
   }
@@ -64,9 +65,9 @@ class MonitorSubscriptionTest {
     }
     replayFromStart(List.of());
     Notification tail = all.get(all.size() - 1);
-    subscription.offer(tail, tail.id()); // offered live while the second chunk is pending
+    subscription.offer(tail, tail::id); // offered live while the second chunk is pending
     Notification live = received("live");
-    subscription.offer(live, "live");
+    subscription.offer(live, () -> "live");
     connection.runAll();
     List<String> expected = new ArrayList<>();
     all.forEach(n -> expected.add(n.id()));
@@ -78,11 +79,14 @@ class MonitorSubscriptionTest {
   void notificationsNotNewerThanEpochMillisOrExpiredAreNotReplayed() {
     Notification old = stored("old");
     stored("newer");
+    subscription.holdLiveForReplay();
     subscription.replay(old.createdAt().toEpochMilli(), log, List.of(), clock, n -> n.id());
     connection.runAll();
     assertThat(connection.lines).containsExactly("newer");
     clock.advance(Duration.ofMinutes(5));
-    MonitorSubscription later = new MonitorSubscription(connection, null, true, false);
+    MonitorSubscription later =
+        new MonitorSubscription(connection, null, true, false, connection.executor());
+    later.holdLiveForReplay();
     later.replay(0, log, List.of(), clock, n -> n.id());
     connection.runAll();
     assertThat(connection.lines).as("expired by now").containsExactly("newer");

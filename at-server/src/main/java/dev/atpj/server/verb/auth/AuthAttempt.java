@@ -99,10 +99,13 @@ public final class AuthAttempt {
       long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
       throw new AtException(
           AtErrorCode.UNAUTHENTICATED,
-          "too many failed authentication attempts from this address, retry in " + seconds + "s");
+          "too many failed authentication attempts, retry in " + seconds + "s");
     }
     if (challenge != null && verifier.test(challenge)) {
       session.put(FAILURES, null);
+      if (address != null) {
+        addressFailures.recordSuccess(address);
+      }
       session.auth(new AuthState.Owner(me));
       return SUCCESS;
     }
