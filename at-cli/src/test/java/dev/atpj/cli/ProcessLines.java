@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,21 @@ public final class ProcessLines {
 
   private ProcessLines(Process process) {
     this.process = process;
+  }
+
+  /**
+   * A command line that runs a program with SIGINT at its default disposition, as from a terminal.
+   * A build started in the background from a script ({@code ./mvnw verify &}) ignores SIGINT, its
+   * children inherit that, and a JVM started with SIGINT ignored leaves it ignored (no shutdown on
+   * Ctrl-C); GNU {@code env --default-signal} resets it before the program starts.
+   *
+   * @param command the program and its arguments
+   * @return the command line to start
+   */
+  public static List<String> withDefaultSigint(List<String> command) {
+    List<String> line = new ArrayList<>(List.of("env", "--default-signal=INT"));
+    line.addAll(command);
+    return line;
   }
 
   /**

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -98,6 +99,27 @@ class DirectoryClientTest {
       String address = "127.0.0." + (2 + i % 2) + ":" + (47001 + i);
       registry.put(ALICE, HostPort.parse(address));
       assertThat(find(c, ALICE)).contains(HostPort.parse(address));
+    }
+  }
+
+  /**
+   * The race behind a stale answer, made certain: a lookup started from the completion of the
+   * previous one (as a caller woken by it does, before the cache has seen the completion) must ask
+   * the directory again, not share the finished request.
+   */
+  @Test
+  void aLookupStartedAsThePreviousOneCompletesAsksTheDirectoryAgain() throws Exception {
+    DirectoryClient c = client(config().withCacheTimes(Duration.ZERO, Duration.ZERO));
+    for (int i = 0; i < 20; i++) {
+      HostPort moved = HostPort.parse("127.0.0.9:" + (48001 + i));
+      CompletableFuture<Optional<HostPort>> next =
+          c.find(ALICE)
+              .thenCompose(
+                  first -> {
+                    registry.put(ALICE, moved);
+                    return c.find(ALICE);
+                  });
+      assertThat(next.get(10, TimeUnit.SECONDS)).contains(moved);
     }
   }
 

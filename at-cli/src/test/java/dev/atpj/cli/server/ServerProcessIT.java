@@ -31,11 +31,13 @@ class ServerProcessIT {
     for (String signal : List.of("TERM", "INT")) {
       ProcessBuilder builder =
           new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  DIST.toAbsolutePath() + "/*",
-                  "dev.atpj.cli.AtpMain",
-                  "server")
+                  ProcessLines.withDefaultSigint(
+                      List.of(
+                          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                          "-cp",
+                          DIST.toAbsolutePath() + "/*",
+                          "dev.atpj.cli.AtpMain",
+                          "server")))
               .redirectError(ProcessBuilder.Redirect.DISCARD);
       builder
           .environment()

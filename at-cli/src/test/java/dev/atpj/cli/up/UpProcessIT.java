@@ -27,19 +27,21 @@ class UpProcessIT {
     for (String signal : List.of("TERM", "INT")) {
       Process process =
           new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  DIST.toAbsolutePath() + "/*",
-                  "dev.atpj.cli.AtpMain",
-                  "up",
-                  "--home",
-                  home.toString(),
-                  "--atsigns",
-                  "@alice",
-                  "--directory-port",
-                  "0",
-                  "--base-port",
-                  "0")
+                  ProcessLines.withDefaultSigint(
+                      List.of(
+                          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                          "-cp",
+                          DIST.toAbsolutePath() + "/*",
+                          "dev.atpj.cli.AtpMain",
+                          "up",
+                          "--home",
+                          home.toString(),
+                          "--atsigns",
+                          "@alice",
+                          "--directory-port",
+                          "0",
+                          "--base-port",
+                          "0")))
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       ProcessLines lines = ProcessLines.follow(process, "up-stdout");

@@ -1,14 +1,17 @@
 package dev.atpj.server.core;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * lookups for {@link DirectoryClientConfig#keepAlive()} (see {@link DirectoryConnection}); it is
  * closed after an unknown atSign, since directories throttle connections that ask for unknown
  * names, and a lookup that finds it busy uses a connection of its own. Thread-safe.
+ *
+ * <p>Answers and lookups in flight live in one Caffeine {@link AsyncCache}: a lookup is an entry
+ * whose future is not done yet, an answer is an entry whose future is. Each answer carries the
+ * instant it stops being fresh, fixed before its future completes, and {@link #find} checks it
+ * itself: whoever sees a lookup complete may look again at once, before the cache has noticed the
+ * completion, and must then get a new lookup rather than the finished one.
  */
 public final class DirectoryClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryClient.class);
@@ -31,12 +40,15 @@ public final class DirectoryClient implements AutoCloseable {
   private final ClientTlsContext tls;
   private final DirectoryClientConfig config;
   private final LongSupplier nanoTime;
-  private final Map<AtSign, Cached> cache = new ConcurrentHashMap<>();
-  private final Map<AtSign, CompletableFuture<Optional<HostPort>>> inFlight =
-      new ConcurrentHashMap<>();
+  private final AsyncCache<AtSign, Answer> answers;
   private final DirectoryConnection connection;
 
-  private record Cached(Optional<HostPort> answer, long expiresAtNanos) {}
+  /** A directory's answer and the {@code nanoTime} at which it stops being fresh. */
+  private record Answer(Optional<HostPort> found, long expiresAtNanos) {
+    boolean freshAt(long nanos) {
+      return expiresAtNanos - nanos > 0;
+    }
+  }
 
   /**
    * A client.
@@ -52,8 +64,33 @@ public final class DirectoryClient implements AutoCloseable {
     this.tls = tls;
     this.config = config;
     this.nanoTime = nanoTime;
+    this.answers =
+        Caffeine.newBuilder()
+            .ticker(nanoTime::getAsLong)
+            .executor(Runnable::run) // upkeep is small: done by the caller, not a common pool
+            .maximumSize(config.maxCachedEntries())
+            .expireAfter(new FreshFor())
+            .buildAsync();
     this.connection =
         new DirectoryConnection(this::connect, config.keepAlive(), loops.workers().next());
+  }
+
+  /** Caffeine drops an answer when it stops being fresh. */
+  private static final class FreshFor implements Expiry<AtSign, Answer> {
+    @Override
+    public long expireAfterCreate(AtSign atSign, Answer answer, long now) {
+      return Math.max(0, answer.expiresAtNanos() - now);
+    }
+
+    @Override
+    public long expireAfterUpdate(AtSign atSign, Answer answer, long now, long remaining) {
+      return expireAfterCreate(atSign, answer, now);
+    }
+
+    @Override
+    public long expireAfterRead(AtSign atSign, Answer answer, long now, long remaining) {
+      return remaining;
+    }
   }
 
   /**
@@ -88,25 +125,21 @@ public final class DirectoryClient implements AutoCloseable {
    *     {@link AtErrorCode#UNABLE_TO_CONNECT} when the directory cannot be reached
    */
   public CompletableFuture<Optional<HostPort>> find(AtSign atSign) {
-    Cached cached = fresh(atSign);
-    if (cached != null) {
-      return CompletableFuture.completedFuture(cached.answer());
+    while (true) {
+      AtomicBoolean started = new AtomicBoolean();
+      CompletableFuture<Answer> entry =
+          answers.get(
+              atSign,
+              (key, executor) -> {
+                started.set(true);
+                return lookUp(key);
+              });
+      if (started.get() || !entry.isDone() || fresh(entry) != null) {
+        return found(entry);
+      }
+      // A finished lookup the cache has not yet noticed (stale, or failed): never reused.
+      answers.asMap().remove(atSign, entry);
     }
-    CompletableFuture<Optional<HostPort>> mine = new CompletableFuture<>();
-    CompletableFuture<Optional<HostPort>> shared = inFlight.putIfAbsent(atSign, mine);
-    if (shared != null) {
-      return shared;
-    }
-    // registered before the request starts: an answer on the kept connection can arrive at once
-    mine.whenComplete(
-        (found, failure) -> {
-          inFlight.remove(atSign, mine);
-          if (failure == null) {
-            remember(atSign, found);
-          }
-        });
-    ask(atSign, mine);
-    return mine;
   }
 
   /**
@@ -116,23 +149,60 @@ public final class DirectoryClient implements AutoCloseable {
    * @return true when {@link #find} would answer from the cache
    */
   public boolean isCached(AtSign atSign) {
-    return fresh(atSign) != null;
-  }
-
-  /** The cached answer for an atSign while it is fresh, else null. */
-  private Cached fresh(AtSign atSign) {
-    Cached cached = cache.get(atSign);
-    return cached != null && cached.expiresAtNanos() - nanoTime.getAsLong() > 0 ? cached : null;
+    CompletableFuture<Answer> entry = answers.getIfPresent(atSign);
+    return entry != null && fresh(entry) != null;
   }
 
   /**
    * Drops the cached answer for an atSign, e.g. after its atServer could not be reached at the
-   * cached address.
+   * cached address; a lookup in flight is left alone.
    *
    * @param atSign the atSign
    */
   public void forget(AtSign atSign) {
-    cache.remove(atSign);
+    CompletableFuture<Answer> entry = answers.getIfPresent(atSign);
+    if (entry != null && entry.isDone()) {
+      answers.asMap().remove(atSign, entry);
+    }
+  }
+
+  /** The answer of a finished, successful lookup while it is fresh, else null. */
+  private Answer fresh(CompletableFuture<Answer> entry) {
+    if (!entry.isDone() || entry.isCompletedExceptionally()) {
+      return null;
+    }
+    Answer answer = entry.join();
+    return answer.freshAt(nanoTime.getAsLong()) ? answer : null;
+  }
+
+  /** The caller's view of an entry: its address, or the lookup's own failure, unwrapped. */
+  private static CompletableFuture<Optional<HostPort>> found(CompletableFuture<Answer> entry) {
+    CompletableFuture<Optional<HostPort>> found = new CompletableFuture<>();
+    entry.whenComplete(
+        (answer, failure) -> {
+          if (failure == null) {
+            found.complete(answer.found());
+          } else {
+            found.completeExceptionally(
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure);
+          }
+        });
+    return found;
+  }
+
+  /** Asks the directory; the answer's freshness is fixed before the entry completes. */
+  private CompletableFuture<Answer> lookUp(AtSign atSign) {
+    CompletableFuture<Optional<HostPort>> asked = new CompletableFuture<>();
+    CompletableFuture<Answer> answer =
+        asked.thenApply(found -> new Answer(found, nanoTime.getAsLong() + freshFor(found)));
+    ask(atSign, asked);
+    return answer;
+  }
+
+  private long freshFor(Optional<HostPort> found) {
+    return (found.isPresent() ? config.foundCacheTime() : config.missCacheTime()).toNanos();
   }
 
   private void ask(AtSign atSign, CompletableFuture<Optional<HostPort>> answer) {
@@ -189,17 +259,6 @@ public final class DirectoryClient implements AutoCloseable {
         directory.port(),
         config.timeout(),
         DirectoryClient::stripPrompt);
-  }
-
-  private void remember(AtSign atSign, Optional<HostPort> found) {
-    long ttl = (found.isPresent() ? config.foundCacheTime() : config.missCacheTime()).toNanos();
-    if (ttl <= 0) {
-      return;
-    }
-    if (cache.size() >= config.maxCachedEntries()) {
-      cache.clear();
-    }
-    cache.put(atSign, new Cached(found, nanoTime.getAsLong() + ttl));
   }
 
   private static String stripPrompt(String line) {

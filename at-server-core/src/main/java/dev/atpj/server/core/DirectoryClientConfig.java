@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param timeout bound on one attempt: connect, TLS handshake and answer
  * @param attempts how many times a lookup is tried when the directory cannot be reached
  * @param retryDelay pause between attempts
- * @param maxCachedEntries the most answers kept; the cache is emptied when it grows beyond
+ * @param maxCachedEntries the most answers kept; beyond it the least used are dropped first
  * @param keepAlive how long the connection kept for lookups may stay unused before it is closed;
  *     zero for a new connection per lookup
  * @param connectAtStart whether the owner opens the kept connection when it starts (an atServer
