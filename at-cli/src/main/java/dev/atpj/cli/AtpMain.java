@@ -17,8 +17,9 @@ public final class AtpMain {
 
   /**
    * The configured command line: commands get the environment, errors become one line on stderr and
-   * an exit code ({@link ExitCodes}). Tests call this with their own environment and {@code
-   * setOut}/{@code setErr}.
+   * an exit code ({@link ExitCodes}). Arguments are taken as typed: picocli's {@code @FILE}
+   * expansion is off, since {@code @bob} is an atSign, never a file. Tests call this with their own
+   * environment and {@code setOut}/{@code setErr}.
    *
    * @param environment what commands may read from the process
    * @return the command line, ready to {@code execute}
@@ -27,6 +28,8 @@ public final class AtpMain {
     AtpCommand root = new AtpCommand();
     CommandLine commandLine = new CommandLine(root, new CommandFactory(environment));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExpandAtFiles(false);
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new ErrorHandler(root));
     commandLine.setExitCodeExceptionMapper(ExitCodes::of);
     shareVersion(commandLine, new VersionProvider());

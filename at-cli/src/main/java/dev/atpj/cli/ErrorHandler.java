@@ -1,5 +1,6 @@
 package dev.atpj.cli;
 
+import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       String detail = at.detail();
       return at.code().code()
           + " "
-          + at.code().description()
+          + inProjectWords(at.code())
           + (detail.isEmpty() ? "" : ": " + detail);
     }
     if (failure instanceof UncheckedIOException unchecked) {
@@ -63,6 +64,18 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       return failure.getMessage();
     }
     return "internal error: " + failure;
+  }
+
+  /**
+   * A code's description, in this project's words where the protocol's text says "secondary" (the
+   * detail then names the atDirectory or atServer).
+   */
+  private static String inProjectWords(AtErrorCode code) {
+    return switch (code) {
+      case SECONDARY_NOT_FOUND -> "atServer not found";
+      case UNABLE_TO_CONNECT -> "Unable to connect";
+      default -> code.description();
+    };
   }
 
   private static String describeIo(IOException io) {

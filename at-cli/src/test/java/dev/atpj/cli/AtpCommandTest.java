@@ -3,15 +3,19 @@ package dev.atpj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.cli.CliRunner.Result;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 class AtpCommandTest {
   @TempDir Path userHome;
@@ -33,7 +37,92 @@ class AtpCommandTest {
   void noCommandIsAUsageError() {
     Result result = atp().run();
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).contains("Missing required subcommand").contains("Usage: atp");
+    assertThat(result.err()).isEqualTo("atp: Missing required subcommand; see atp --help\n");
+  }
+
+  @Test
+  void aUsageErrorIsOneLineWithAHintNotTheWholeHelp() {
+    Result missing = atp().run("get", "--as", "@alice");
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err())
+        .isEqualTo("atp: Missing required parameter: 'KEY'; see atp get --help\n");
+    Result typo = atp().run("directory", "serve", "--prot", "1");
+    assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(typo.err())
+        .startsWith("atp: Unknown options: '--prot', '1'")
+        .endsWith("; see atp directory serve --help\n")
+        .hasLineCount(1);
+    assertThat(typo.out()).isEmpty();
+  }
+
+  @Test
+  void anArgumentStartingWithAtIsNeverReadAsAFile() throws Exception {
+    Path file = Files.writeString(userHome.resolve("bob"), "--version\n");
+    Result result = atp().run("lookup", "@" + file);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("atp: Invalid value for positional parameter")
+        .hasLineCount(1);
+    assertThat(AtpMain.commandLine(CliEnvironment.system()).isExpandAtFiles()).isFalse();
+  }
+
+  /** One bad value per kind of option: what a user may type that is out of range. */
+  private static final Map<String, List<String>> BAD_VALUES =
+      Map.of(
+          "PORT", List.of("99999", "-1", "http"),
+          "N", List.of("0", "-3", "many"),
+          "REGEX", List.of("[unclosed", "a(b"),
+          "DURATION", List.of("99999999999d", "-5s", "soon"),
+          "@NAME", List.of("@a:b", "@"),
+          "EPOCH_MILLIS", List.of("-1", "yesterday"),
+          "HOST:PORT", List.of("localhost:99999", "nohost"));
+
+  /** Valid values for the positional parameters before the one under test. */
+  private static final Map<String, String> GOOD_VALUES = Map.of("@NAME", "@alice");
+
+  static Stream<Arguments> badValues() {
+    List<Arguments> cases = new ArrayList<>();
+    commandPaths()
+        .forEach(
+            path -> {
+              CommandLine command = command(path);
+              for (var arg : command.getCommandSpec().args()) {
+                List<String> values = BAD_VALUES.get(arg.paramLabel());
+                if (values == null) {
+                  continue;
+                }
+                for (String value : values) {
+                  List<String> args = new ArrayList<>(List.of(path.split(" ")));
+                  if (arg instanceof CommandLine.Model.OptionSpec option) {
+                    args.add(option.longestName());
+                  } else {
+                    command.getCommandSpec().positionalParameters().stream()
+                        .filter(p -> p.index().max() < ((PositionalParamSpec) arg).index().min())
+                        .forEach(p -> args.add(GOOD_VALUES.get(p.paramLabel())));
+                  }
+                  args.add(value);
+                  cases.add(Arguments.of(String.join(" ", args), args, value));
+                }
+              }
+            });
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badValues")
+  void everyOutOfRangeValueIsAOneLineUsageError(String line, List<String> args, String value) {
+    Result result = atp().run(args.toArray(String[]::new));
+    assertThat(result.err()).as(line).contains(value).hasLineCount(1);
+    assertThat(result.exitCode()).as(line + ": " + result.err()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  private static CommandLine command(String path) {
+    CommandLine command = AtpMain.commandLine(CliEnvironment.system());
+    for (String name : path.split(" ")) {
+      command = command.getSubcommands().get(name);
+    }
+    return command;
   }
 
   @Test

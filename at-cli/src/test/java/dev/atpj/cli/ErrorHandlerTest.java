@@ -26,7 +26,7 @@ class ErrorHandlerTest {
     assertThat(
             ErrorHandler.describe(
                 new AtException(AtErrorCode.SECONDARY_NOT_FOUND, "the directory does not know @x")))
-        .isEqualTo("AT0007 Secondary server not found: the directory does not know @x");
+        .isEqualTo("AT0007 atServer not found: the directory does not know @x");
     assertThat(ErrorHandler.describe(new UncheckedIOException(new NoSuchFileException("/a/b"))))
         .isEqualTo("no such file: /a/b");
     assertThat(

@@ -10,6 +10,7 @@ import dev.atpj.client.internal.Secondary;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.client.notify.AtNotification;
+import dev.atpj.client.notify.ConnectionListener;
 import dev.atpj.client.notify.NotificationDecoder;
 import dev.atpj.client.notify.NotificationListener;
 import dev.atpj.client.notify.Subscription;
@@ -351,6 +352,7 @@ public final class AtClient implements AutoCloseable {
    *
    * @param key {@code @bob:k@me} or {@code public:k@me}
    * @return the notification id
+   * @throws AtException {@code AT0007} when the atDirectory does not know the recipient
    */
   public String notifyDelete(AtKey key) {
     AtKey k = key.owner() == null ? key.withOwner(atSign) : key;
@@ -363,6 +365,7 @@ public final class AtClient implements AutoCloseable {
    * @param to the recipient
    * @param text the text, one line
    * @return the notification id
+   * @throws AtException {@code AT0007} when the atDirectory does not know the recipient
    */
   public String notifyText(AtSign to, String text) {
     return send(null, MessageType.TEXT, null, null, to, null, text, null);
@@ -378,6 +381,10 @@ public final class AtClient implements AutoCloseable {
       AtKey key,
       String text,
       String value) {
+    if (to != null && !to.equals(atSign)) {
+      // The atServer would accept it and fail to deliver later; an unknown atSign is told now.
+      connector.locate(to);
+    }
     String id = UUID.randomUUID().toString();
     return remote.execute(
         new Notify(
@@ -416,6 +423,22 @@ public final class AtClient implements AutoCloseable {
    * @return the running subscription; close it (or the client) to stop
    */
   public Subscription subscribe(SubscriptionOptions options, NotificationListener listener) {
+    return subscribe(options, listener, ConnectionListener.NONE);
+  }
+
+  /**
+   * Subscribes as {@link #subscribe(SubscriptionOptions, NotificationListener)} does, and tells a
+   * listener when the monitor connection is lost and when it is back.
+   *
+   * @param options filter, replay and timing
+   * @param listener receives each notification once
+   * @param connectionListener told of lost and restored connections
+   * @return the running subscription; close it to stop
+   */
+  public Subscription subscribe(
+      SubscriptionOptions options,
+      NotificationListener listener,
+      ConnectionListener connectionListener) {
     requireKeys();
     Subscription s =
         Subscription.start(
@@ -425,6 +448,7 @@ public final class AtClient implements AutoCloseable {
             options,
             new NotificationDecoder(atSign, codec, sharedKeys),
             listener,
+            connectionListener,
             clock);
     subscriptions.add(s);
     return s;

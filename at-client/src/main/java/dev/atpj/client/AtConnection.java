@@ -71,11 +71,21 @@ public final class AtConnection implements AutoCloseable {
             tls,
             address.host(),
             address.port(),
-            options.connectTimeout(),
+            options.within(options.connectTimeout()),
             raw -> isNotification(parser, raw) ? null : raw);
-    LineClient client =
-        Blocking.await(connecting, margin(options.connectTimeout()), "connection to " + address);
-    return new AtConnection(client, address, options, crypto);
+    try {
+      LineClient client =
+          Blocking.await(
+              connecting,
+              margin(options, options.connectTimeout()),
+              "TLS connection to the atServer at " + address);
+      return new AtConnection(client, address, options, crypto);
+    } catch (AtException e) {
+      if (e.detail().contains("atServer")) {
+        throw e;
+      }
+      throw new AtException(e.code(), "the atServer at " + address + ": " + e.detail(), e);
+    }
   }
 
   /** The atServer's address. */
@@ -104,7 +114,7 @@ public final class AtConnection implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new AtException(AtErrorCode.ILLEGAL_ARGUMENTS, "a command is a single line"));
     }
-    return line.request(command, options.requestTimeout()).thenApply(parser::data);
+    return line.request(command, options.within(options.requestTimeout())).thenApply(parser::data);
   }
 
   /**
@@ -120,7 +130,8 @@ public final class AtConnection implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new AtException(AtErrorCode.ILLEGAL_ARGUMENTS, "a command is a single line"));
     }
-    return line.request(command, options.requestTimeout()).thenApply(ReplyParser::stripPrompt);
+    return line.request(command, options.within(options.requestTimeout()))
+        .thenApply(ReplyParser::stripPrompt);
   }
 
   /**
@@ -150,9 +161,14 @@ public final class AtConnection implements AutoCloseable {
       throw new AtException(AtErrorCode.ILLEGAL_ARGUMENTS, "a command is a single line");
     }
     CompletableFuture<String> first =
-        line.request(monitorCommand, options.requestTimeout()).thenApply(parser::data);
+        line.request(monitorCommand, options.within(options.requestTimeout()))
+            .thenApply(parser::data);
     line.send("noop:0");
-    String answer = Blocking.await(first, margin(options.requestTimeout()), "answer to 'monitor'");
+    String answer =
+        Blocking.await(
+            first,
+            margin(options, options.requestTimeout()),
+            "answer to 'monitor' from the atServer at " + address);
     if (!"ok".equals(answer)) {
       throw new AtException(
           AtErrorCode.CLIENT_EXCEPTION, "unexpected answer after 'monitor': " + answer);
@@ -174,7 +190,9 @@ public final class AtConnection implements AutoCloseable {
    */
   public String execute(String command) {
     return Blocking.await(
-        executeAsync(command), margin(options.requestTimeout()), "answer to " + verbOf(command));
+        executeAsync(command),
+        margin(options, options.requestTimeout()),
+        "answer to " + verbOf(command) + " from the atServer at " + address);
   }
 
   /**
@@ -270,7 +288,10 @@ public final class AtConnection implements AutoCloseable {
   }
 
   /** The blocking wait is a safety net behind the client's own deadline. */
-  private static Duration margin(Duration timeout) {
-    return timeout.plusSeconds(2);
+  /**
+   * The wait for a step whose own timer has the step's bound: a little longer, within the deadline.
+   */
+  private static Duration margin(ClientOptions options, Duration step) {
+    return options.within(step.plusSeconds(2));
   }
 }

@@ -98,6 +98,10 @@ public final class AtConnector implements AutoCloseable {
     for (int attempt = 1; attempt <= options.lookupAttempts(); attempt++) {
       if (attempt > 1) {
         pause();
+        if (options.pastDeadline()) {
+          throw new AtException(
+              AtErrorCode.TIMEOUT, "deadline passed; last attempt: " + last.detail(), last);
+        }
       }
       try {
         return connect(address);
@@ -167,7 +171,7 @@ public final class AtConnector implements AutoCloseable {
 
   private void pause() {
     try {
-      Thread.sleep(options.retryDelay().toMillis());
+      Thread.sleep(options.within(options.retryDelay()).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AtException(AtErrorCode.CLIENT_EXCEPTION, "interrupted while reconnecting");

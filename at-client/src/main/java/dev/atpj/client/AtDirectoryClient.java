@@ -68,8 +68,8 @@ public final class AtDirectoryClient {
    *     {@link AtErrorCode#CLIENT_EXCEPTION} for an answer that is not {@code host:port}
    */
   public Optional<HostPort> lookupOnce(AtSign atSign) {
-    Duration bound = attemptTimeout.multipliedBy(2).plusSeconds(2);
-    return Blocking.await(lookupAsync(atSign), bound, "directory answer from " + directory);
+    Duration bound = options.within(attemptTimeout.multipliedBy(2).plusSeconds(2));
+    return Blocking.await(lookupAsync(atSign), bound, "answer from the atDirectory " + directory);
   }
 
   /**
@@ -87,6 +87,10 @@ public final class AtDirectoryClient {
     for (int attempt = 1; attempt <= options.lookupAttempts(); attempt++) {
       if (attempt > 1) {
         pause();
+        if (options.pastDeadline()) {
+          throw new AtException(
+              AtErrorCode.TIMEOUT, "deadline passed; last attempt: " + last.detail(), last);
+        }
       }
       try {
         Optional<HostPort> found = lookupOnce(atSign);
@@ -96,7 +100,7 @@ public final class AtDirectoryClient {
         last =
             new AtException(
                 AtErrorCode.SECONDARY_NOT_FOUND,
-                "the directory " + directory + " does not know " + atSign);
+                "the atDirectory " + directory + " does not know " + atSign);
       } catch (AtException e) {
         if (e.code() == AtErrorCode.CLIENT_EXCEPTION) {
           throw e;
@@ -142,14 +146,18 @@ public final class AtDirectoryClient {
     if (deepest.code() == AtErrorCode.SERVER_EXCEPTION) {
       return new AtException(
           AtErrorCode.CLIENT_EXCEPTION,
-          "the directory " + directory + " answered something else than host:port for " + atSign);
+          "the atDirectory " + directory + " answered something else than host:port for " + atSign);
     }
-    return deepest;
+    if (deepest.detail().contains("atDirectory")) {
+      return deepest;
+    }
+    return new AtException(
+        deepest.code(), "the atDirectory " + directory + ": " + deepest.detail(), deepest);
   }
 
   private void pause() {
     try {
-      Thread.sleep(options.retryDelay().toMillis());
+      Thread.sleep(options.within(options.retryDelay()).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AtException(AtErrorCode.CLIENT_EXCEPTION, "interrupted while retrying a lookup");

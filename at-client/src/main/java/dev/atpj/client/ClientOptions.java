@@ -2,6 +2,7 @@ package dev.atpj.client;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -15,13 +16,17 @@ import java.util.Objects;
  * @param lookupAttempts how often the directory is asked before giving up (a fresh connection each
  *     time; the directory may not know a new atSign yet)
  * @param retryDelay pause between attempts
+ * @param deadline when every call of the client must be over, whatever it waits for (directory
+ *     lookups, connects, TLS handshakes, authentication, requests, retries), or {@code null} for
+ *     none: a one-shot command sets it so that its timeout is a ceiling, not a per-step bound
  */
 public record ClientOptions(
     Path trustedCa,
     Duration connectTimeout,
     Duration requestTimeout,
     int lookupAttempts,
-    Duration retryDelay) {
+    Duration retryDelay,
+    Instant deadline) {
 
   /** Default {@link #connectTimeout()}: 10 seconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -58,7 +63,8 @@ public record ClientOptions(
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_REQUEST_TIMEOUT,
         DEFAULT_LOOKUP_ATTEMPTS,
-        DEFAULT_RETRY_DELAY);
+        DEFAULT_RETRY_DELAY,
+        null);
   }
 
   /**
@@ -68,7 +74,8 @@ public record ClientOptions(
    * @return the copy
    */
   public ClientOptions withTrustedCa(Path caFile) {
-    return new ClientOptions(caFile, connectTimeout, requestTimeout, lookupAttempts, retryDelay);
+    return new ClientOptions(
+        caFile, connectTimeout, requestTimeout, lookupAttempts, retryDelay, deadline);
   }
 
   /**
@@ -79,7 +86,7 @@ public record ClientOptions(
    * @return the copy
    */
   public ClientOptions withTimeouts(Duration connect, Duration request) {
-    return new ClientOptions(trustedCa, connect, request, lookupAttempts, retryDelay);
+    return new ClientOptions(trustedCa, connect, request, lookupAttempts, retryDelay, deadline);
   }
 
   /**
@@ -90,8 +97,41 @@ public record ClientOptions(
    * @return the copy
    */
   public ClientOptions withRetries(int attempts, Duration delay) {
-    return new ClientOptions(trustedCa, connectTimeout, requestTimeout, attempts, delay);
+    return new ClientOptions(trustedCa, connectTimeout, requestTimeout, attempts, delay, deadline);
   }
+
+  /**
+   * A copy whose calls all end by a deadline.
+   *
+   * @param when the deadline, or null for none
+   * @return the copy
+   */
+  public ClientOptions withDeadline(Instant when) {
+    return new ClientOptions(
+        trustedCa, connectTimeout, requestTimeout, lookupAttempts, retryDelay, when);
+  }
+
+  /**
+   * How long one step may wait: its own bound, cut to the time left before the {@link #deadline()}.
+   *
+   * @param step the step's own bound (e.g. {@link #requestTimeout()})
+   * @return the shorter of the two, at least one millisecond
+   */
+  public Duration within(Duration step) {
+    if (deadline == null) {
+      return step;
+    }
+    Duration left = Duration.between(Instant.now(), deadline);
+    Duration bound = left.compareTo(step) < 0 ? left : step;
+    return bound.compareTo(ONE_MILLI) < 0 ? ONE_MILLI : bound;
+  }
+
+  /** Whether the {@link #deadline()} has passed (never, without one). */
+  public boolean pastDeadline() {
+    return deadline != null && !Instant.now().isBefore(deadline);
+  }
+
+  private static final Duration ONE_MILLI = Duration.ofMillis(1);
 
   private static boolean isPositive(Duration duration) {
     return !duration.isNegative() && !duration.isZero();

@@ -18,8 +18,11 @@ import dev.atpj.server.core.TlsFiles;
 import dev.atpj.testing.Await;
 import dev.atpj.testing.TestPki;
 import dev.atpj.testing.TestPkiExtension;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -37,13 +40,16 @@ class AtConnectorTest {
   private static DirectoryServer directory;
   private static FakeAtServer alice;
   private static AtConnector connector;
+  private static InMemoryDirectoryRegistry registry;
+  private static TestPki testPki;
 
   @BeforeAll
   static void start(TestPki pki) {
     loops = EventLoops.create(1);
     ServerCredentials credentials = pki.serverCredentials(FakeAtServer.HOST);
     alice = new FakeAtServer(loops, credentials, ALICE, SECRET);
-    InMemoryDirectoryRegistry registry = new InMemoryDirectoryRegistry();
+    testPki = pki;
+    registry = new InMemoryDirectoryRegistry();
     registry.put(ALICE, new HostPort(FakeAtServer.HOST, alice.address().port()));
     directory =
         DirectoryServer.start(
@@ -68,6 +74,36 @@ class AtConnectorTest {
     directory.close();
     alice.close();
     loops.close();
+  }
+
+  @Test
+  void aDeadlineEndsTheWholeConnectWhateverStepHangs() throws Exception {
+    AtSign paused = AtSign.parse("@paused");
+    // A listening socket nobody serves: TCP connects, the TLS handshake never gets an answer.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName(FakeAtServer.HOST))) {
+      registry.put(paused, new HostPort(FakeAtServer.HOST, silent.getLocalPort()));
+      ClientOptions options =
+          ClientOptions.defaults()
+              .withTrustedCa(testPki.caCertFile())
+              .withRetries(3, Duration.ofMillis(100))
+              .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
+              .withDeadline(Instant.now().plusSeconds(1));
+      try (AtConnector bounded =
+          AtConnector.using(loops, new HostPort(FakeAtServer.HOST, directory.port()), options)) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> bounded.connect(paused))
+            .isInstanceOfSatisfying(
+                AtException.class,
+                e -> {
+                  assertThat(e.code()).isEqualTo(AtErrorCode.TIMEOUT);
+                  assertThat(e.detail()).contains("atServer at " + FakeAtServer.HOST);
+                });
+        // Each step alone may take 5 s, three times; the deadline is 1 s away.
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+      }
+    } finally {
+      registry.remove(paused);
+    }
   }
 
   @Test

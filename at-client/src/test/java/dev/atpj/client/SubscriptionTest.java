@@ -10,6 +10,7 @@ import dev.atpj.client.data.ScriptedSecondary;
 import dev.atpj.client.data.SharedKeys;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.notify.AtNotification;
+import dev.atpj.client.notify.ConnectionListener;
 import dev.atpj.client.notify.NotificationDecoder;
 import dev.atpj.client.notify.Subscription;
 import dev.atpj.client.notify.SubscriptionOptions;
@@ -59,6 +60,7 @@ class SubscriptionTest {
   private AtConnector connector;
   private ScriptedSecondary bobServer;
   private final List<AtNotification> received = new CopyOnWriteArrayList<>();
+  private final List<String> connectionEvents = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void loops(TestPki pki) {
@@ -125,6 +127,17 @@ class SubscriptionTest {
         options,
         new NotificationDecoder(BOB, codec, shared),
         received::add,
+        new ConnectionListener() {
+          @Override
+          public void onLost(String address) {
+            connectionEvents.add("lost " + address);
+          }
+
+          @Override
+          public void onRestored(String address) {
+            connectionEvents.add("restored " + address);
+          }
+        },
         Clock.systemUTC());
   }
 
@@ -152,8 +165,12 @@ class SubscriptionTest {
       server.pushNotification(phone);
       Await.until(() -> received.size() >= 2, "two notifications");
 
+      assertThat(connectionEvents).isEmpty();
       server.dropMonitors();
       Await.until(() -> server.monitorCommands().size() == 2, "a new monitor command");
+      String address = FakeAtServer.HOST + ":" + server.address().port();
+      Await.until(() -> connectionEvents.size() == 2, "lost and restored");
+      assertThat(connectionEvents).containsExactly("lost " + address, "restored " + address);
       assertThat(server.monitorCommands().get(1)).isEqualTo("monitor:strict:1995000");
       Await.until(() -> server.openMonitors() == 1, "the monitor connection reopened");
       server.pushNotification(notification("n2", 2_000_000, "@bob:other@alice", null));

@@ -117,10 +117,20 @@ public final class FileDirectoryRegistry implements DirectoryRegistry {
 
   private synchronized void update(Change change) {
     try {
-      Files.createDirectories(file.getParent());
+      boolean posix =
+          Files.getFileAttributeView(
+                  file.toAbsolutePath().getRoot(),
+                  java.nio.file.attribute.PosixFileAttributeView.class)
+              != null;
+      if (!Files.isDirectory(file.getParent())) {
+        Files.createDirectories(file.getParent(), ownerOnly(posix, "rwx------"));
+      }
       Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
       try (FileChannel lockChannel =
-              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+              FileChannel.open(
+                  lockFile,
+                  java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                  ownerOnly(posix, "rw-------"));
           FileLock lock = lockChannel.lock()) {
         reload(true);
         Map<AtSign, String> map = new TreeMap<>(entries);
@@ -132,6 +142,16 @@ public final class FileDirectoryRegistry implements DirectoryRegistry {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write directory registry " + file, e);
     }
+  }
+
+  /** Folders and the lock file are the owner's only, as everything under an atpj home. */
+  private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(boolean posix, String mode) {
+    return posix
+        ? new java.nio.file.attribute.FileAttribute<?>[] {
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString(mode))
+        }
+        : new java.nio.file.attribute.FileAttribute<?>[0];
   }
 
   private void write(Map<AtSign, String> map) throws IOException {

@@ -27,6 +27,10 @@ public final class AtomicFiles {
   public static final Set<PosixFilePermission> OWNER_ONLY =
       Set.copyOf(PosixFilePermissions.fromString("rw-------"));
 
+  /** {@code rwx------}: directories this project creates (they hold keys and secrets). */
+  public static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY =
+      Set.copyOf(PosixFilePermissions.fromString("rwx------"));
+
   /** {@code rw-r--r--}: certificates, which are public. */
   public static final Set<PosixFilePermission> WORLD_READABLE =
       Set.copyOf(PosixFilePermissions.fromString("rw-r--r--"));
@@ -57,7 +61,7 @@ public final class AtomicFiles {
   public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions)
       throws IOException {
     Path directory = target.toAbsolutePath().getParent();
-    Files.createDirectories(directory);
+    createPrivateDirectories(directory);
     boolean posix = supportsPosix(directory);
     Path temp =
         posix
@@ -81,6 +85,29 @@ public final class AtomicFiles {
       moveIntoPlace(temp, target);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Creates a directory and its missing parents, each new one {@code rwx------} where the file
+   * system has POSIX permissions (existing directories are left as they are).
+   *
+   * @param directory the directory
+   * @throws IOException when it cannot be created
+   */
+  public static void createPrivateDirectories(Path directory) throws IOException {
+    Path absolute = directory.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      return;
+    }
+    Path existing = absolute.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && supportsPosix(existing)) {
+      Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+    } else {
+      Files.createDirectories(absolute);
     }
   }
 

@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--connections",
       paramLabel = "N",
       defaultValue = "16",
-      converter = BenchTargets.Positive.class,
+      converter = Converters.PositiveConverter.class,
       description = "Concurrent connections per target.")
   private int connections;
 
@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--depth",
       paramLabel = "N",
       defaultValue = "1",
-      converter = BenchTargets.Positive.class,
+      converter = Converters.PositiveConverter.class,
       description = "Requests in flight per connection (1: request, answer, next request).")
   private int depth;
 
@@ -100,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--keys",
       paramLabel = "N",
       defaultValue = "10000",
-      converter = BenchTargets.Positive.class,
+      converter = Converters.PositiveConverter.class,
       description = "Distinct keys (atSigns for the directory) the requests cycle through.")
   private int keys;
 
@@ -108,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--open-connections",
       paramLabel = "N",
       defaultValue = "" + BenchOptions.DEFAULT_OPEN_CONNECTIONS,
-      converter = BenchTargets.Positive.class,
+      converter = Converters.PositiveConverter.class,
       description =
           "Connections the connections target opens and holds on one atServer (needs about 2N"
               + " file descriptors: both ends are in this process).")
@@ -118,21 +118,21 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--atsigns",
       paramLabel = "N",
       defaultValue = "" + BenchOptions.DEFAULT_ATSIGNS,
-      converter = BenchTargets.Positive.class,
+      converter = Converters.PositiveConverter.class,
       description = "atServers the atsigns target hosts in this process.")
   private int atSigns;
 
   @Option(
       names = "--server-threads",
       paramLabel = "N",
-      converter = BenchTargets.Positive.class,
+      converter = Converters.PositiveConverter.class,
       description = "I/O threads of the in-process servers (default: half the cores, at least 1).")
   private Integer serverThreads;
 
   @Option(
       names = "--client-threads",
       paramLabel = "N",
-      converter = BenchTargets.Positive.class,
+      converter = Converters.PositiveConverter.class,
       description = "I/O threads of the load generator (default: half the cores, at least 1).")
   private Integer clientThreads;
 

@@ -70,20 +70,4 @@ final class BenchTargets {
       return names().iterator();
     }
   }
-
-  /** A whole number of at least 1. */
-  static final class Positive implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      try {
-        int n = Integer.parseInt(value.trim());
-        if (n >= 1) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new TypeConversionException("'" + value + "' is not a whole number of at least 1");
-    }
-  }
 }

@@ -1,10 +1,13 @@
 package dev.atpj.cli.client;
 
+import dev.atpj.cli.CliException;
 import dev.atpj.client.AtClient;
 import dev.atpj.client.sync.ConflictPolicy;
+import dev.atpj.protocol.AtException;
 import dev.atpj.store.AtStore;
 import dev.atpj.store.StoreConfig;
 import dev.atpj.store.rocksdb.StoreEnvironment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -32,9 +35,17 @@ final class ClientSession implements AutoCloseable {
     if (replica == null) {
       return new ClientSession(builder.build(), null, null);
     }
+    if (Files.exists(replica) && !Files.isDirectory(replica)) {
+      throw new CliException(replica + " is not a folder: --replica names the replica's folder");
+    }
     StoreEnvironment stores = new StoreEnvironment();
     try {
-      AtStore store = stores.open(replica, StoreConfig.DEFAULT, Clock.systemUTC());
+      AtStore store;
+      try {
+        store = stores.open(replica, StoreConfig.DEFAULT, Clock.systemUTC());
+      } catch (AtException e) {
+        throw new CliException("cannot open the replica in " + replica + ": " + e.detail(), e);
+      }
       return new ClientSession(builder.replica(store).build(), stores, store);
     } catch (RuntimeException e) {
       stores.close();

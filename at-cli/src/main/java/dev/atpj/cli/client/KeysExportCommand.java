@@ -1,14 +1,12 @@
 package dev.atpj.cli.client;
 
 import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
 import dev.atpj.cli.ExitCodes;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.pki.AtomicFiles;
 import dev.atpj.protocol.crypto.AtCrypto;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,11 +53,8 @@ public final class KeysExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TargetOptions.Target t = target.resolve(environment);
-    if (!Files.isRegularFile(t.keysFile())) {
-      throw new CliException("no keys file " + t.keysFile() + " for " + t.atSign());
-    }
     AtKeysFile files = new AtKeysFile(new AtCrypto());
-    AtKeys keys = files.read(t.keysFile());
+    AtKeys keys = target.readKeys(t);
     String text = format == Format.atkeys ? files.toJson(t.atSign(), keys) + "\n" : pem(keys);
     if (out == null) {
       spec.commandLine().getOut().print(text);

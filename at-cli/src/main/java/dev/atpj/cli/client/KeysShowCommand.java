@@ -1,13 +1,9 @@
 package dev.atpj.cli.client;
 
 import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
 import dev.atpj.cli.ExitCodes;
 import dev.atpj.client.keys.AtKeys;
-import dev.atpj.client.keys.AtKeysFile;
-import dev.atpj.protocol.crypto.AtCrypto;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -37,10 +33,7 @@ public final class KeysShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TargetOptions.Target t = target.resolve(environment);
-    if (!Files.isRegularFile(t.keysFile())) {
-      throw new CliException("no keys file " + t.keysFile() + " for " + t.atSign());
-    }
-    AtKeys keys = new AtKeysFile(new AtCrypto()).read(t.keysFile());
+    AtKeys keys = target.readKeys(t);
     PrintWriter out = spec.commandLine().getOut();
     out.println("atSign                 " + t.atSign());
     out.println("keys file              " + t.keysFile());

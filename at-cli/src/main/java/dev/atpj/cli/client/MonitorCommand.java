@@ -3,6 +3,7 @@ package dev.atpj.cli.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atpj.cli.CliEnvironment;
+import dev.atpj.cli.Converters;
 import dev.atpj.cli.ExitCodes;
 import dev.atpj.cli.StopSignals;
 import dev.atpj.client.AtClient;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints each notification of the atSign of --as on one line: time, operation, key, sender"
           + " and value (decrypted when it was encrypted for you). The connection is checked"
-          + " every --heartbeat and reopened when it drops, resuming where it stopped.",
+          + " every --heartbeat and reopened when it drops, resuming where it stopped; stderr says"
+          + " when it is lost and when it is back.",
       ""
     })
 public final class MonitorCommand implements Callable<Integer> {
@@ -42,12 +44,14 @@ public final class MonitorCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
       paramLabel = "REGEX",
+      converter = Converters.RegexConverter.class,
       description = "Only notifications whose key (or sender, without @) contains a match.")
   private String regex;
 
   @Option(
       names = "--since",
       paramLabel = "EPOCH_MILLIS",
+      converter = Converters.NonNegativeLongConverter.class,
       description = "First replay stored notifications newer than this (0: all stored).")
   private Long since;
 
@@ -60,13 +64,14 @@ public final class MonitorCommand implements Callable<Integer> {
   @Option(
       names = "--count",
       paramLabel = "N",
+      converter = Converters.PositiveConverter.class,
       description = "Stop after N notifications (default: run until Ctrl-C).")
   private Integer count;
 
   @Option(
       names = "--heartbeat",
       paramLabel = "DURATION",
-      converter = dev.atpj.cli.Converters.DurationConverter.class,
+      converter = Converters.PositiveDurationConverter.class,
       defaultValue = "30s",
       description = "How often the connection is checked (default: ${DEFAULT-VALUE}).")
   private java.time.Duration heartbeat;
@@ -77,7 +82,7 @@ public final class MonitorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    TargetOptions.Target t = target.resolve(environment);
+    TargetOptions.Target t = target.timeoutForEachStep().resolve(environment);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch done = new CountDownLatch(1);
@@ -104,7 +109,8 @@ public final class MonitorCommand implements Callable<Integer> {
                 if (count != null && shown.incrementAndGet() >= count) {
                   done.countDown();
                 }
-              })) {
+              },
+              new MonitorConnectionReport(err, t.atSign()))) {
         err.println("monitoring " + t.atSign() + (count == null ? " (Ctrl-C to stop)" : ""));
         err.flush();
         Thread waiter =

@@ -124,7 +124,7 @@ public final class NotifyCommand implements Callable<Integer> {
   }
 
   private String waitForDelivery(AtClient client, String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(target.timeout());
+    Instant deadline = target.deadline();
     String status = client.notificationStatus(id);
     while (!"delivered".equals(status) && Instant.now().isBefore(deadline)) {
       if ("errored".equals(status) || "expired".equals(status)) {

@@ -6,9 +6,7 @@ import dev.atpj.cli.ExitCodes;
 import dev.atpj.client.AtConnection;
 import dev.atpj.client.AtConnector;
 import dev.atpj.client.internal.Blocking;
-import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.protocol.AtException;
-import dev.atpj.protocol.crypto.AtCrypto;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +53,7 @@ public final class RawCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TargetOptions.Target t = target.resolve(environment);
+    TargetOptions.Target t = target.timeoutForEachStep().resolve(environment);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (AtConnector connector = AtConnector.standalone(t.directory(), target.sdkOptions(t));
@@ -114,9 +112,7 @@ public final class RawCommand implements Callable<Integer> {
       }
       connection = connector.connectWithCram(t.atSign(), t.cramSecret());
     } else {
-      target.requireKeysFile(t);
-      connection =
-          connector.connectWithPkam(t.atSign(), new AtKeysFile(new AtCrypto()).read(t.keysFile()));
+      connection = connector.connectWithPkam(t.atSign(), target.readKeys(t));
     }
     connection.onNotification(
         json -> {

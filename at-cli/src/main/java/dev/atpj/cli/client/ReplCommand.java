@@ -62,7 +62,7 @@ public final class ReplCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TargetOptions.Target t = target.resolve(environment);
+    TargetOptions.Target t = target.timeoutForEachStep().resolve(environment);
     PrintWriter out = spec.commandLine().getOut();
     try (ClientSession session = replica.open(target, t);
         BufferedReader in = input.open()) {

@@ -1,18 +1,16 @@
 package dev.atpj.cli.client;
 
 import dev.atpj.cli.CliEnvironment;
+import dev.atpj.cli.Converters;
 import dev.atpj.cli.ExitCodes;
 import dev.atpj.protocol.key.AtKey;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,7 +32,11 @@ public final class ScanCommand implements Callable<Integer> {
   @Mixin private TargetOptions target;
   @Mixin private ReplicaOption replica;
 
-  @Parameters(arity = "0..1", paramLabel = "REGEX", description = "Only keys containing a match.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "REGEX",
+      converter = Converters.RegexConverter.class,
+      description = "Only keys containing a match.")
   private String regex;
 
   @Option(names = "--hidden", description = "Also list hidden keys (names starting with _).")
@@ -46,14 +48,6 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (regex != null) {
-      try {
-        Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        throw new ParameterException(
-            spec.commandLine(), "'" + regex + "' is not a regex: " + e.getDescription());
-      }
-    }
     TargetOptions.Target t = target.resolve(environment);
     List<AtKey> keys;
     try (ClientSession session = replica.open(target, t)) {

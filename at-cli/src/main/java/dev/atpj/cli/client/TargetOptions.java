@@ -6,13 +6,19 @@ import dev.atpj.cli.Converters;
 import dev.atpj.cli.up.PlatformInfo;
 import dev.atpj.cli.up.PlatformLayout;
 import dev.atpj.client.AtClient;
+import dev.atpj.client.ClientOptions;
 import dev.atpj.client.ProtocolVersion;
+import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.keys.AtKeysFile;
+import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;
+import dev.atpj.protocol.crypto.AtCrypto;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -24,6 +30,8 @@ import picocli.CommandLine.TypeConversionException;
  * which atSign ({@code --as}), the protocol version and the timeout.
  */
 public final class TargetOptions {
+  private final AtCrypto crypto = new AtCrypto();
+
   /** Where at_java keeps keys files: {@code ~/.atsign/keys}. */
   static final String AT_JAVA_KEYS = ".atsign/keys";
 
@@ -84,10 +92,19 @@ public final class TargetOptions {
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      converter = Converters.DurationConverter.class,
+      converter = Converters.PositiveDurationConverter.class,
       defaultValue = "20s",
-      description = "Longest wait for any answer (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long the command may take, all steps together: atDirectory lookup, connect, TLS,"
+              + " authentication and requests (monitor, raw, repl: each step; default:"
+              + " ${DEFAULT-VALUE}).")
   Duration timeout;
+
+  /** When the command started: its --timeout counts from here. */
+  private final Instant startedAt = Instant.now();
+
+  /** Whether --timeout bounds each step only (commands that run until stopped). */
+  private boolean eachStep;
 
   /**
    * Where an atSign lives and what to use with it.
@@ -167,15 +184,30 @@ public final class TargetOptions {
         homeDir);
   }
 
-  /** The SDK's connection options for a target: its CA and this command's timeout. */
-  public dev.atpj.client.ClientOptions sdkOptions(Target target) {
+  /**
+   * The SDK's connection options for a target: its CA and this command's timeout, a deadline for
+   * the whole command unless {@link #timeoutForEachStep()} was called.
+   */
+  public ClientOptions sdkOptions(Target target) {
     Duration connect =
-        timeout.compareTo(dev.atpj.client.ClientOptions.DEFAULT_CONNECT_TIMEOUT) < 0
+        timeout.compareTo(ClientOptions.DEFAULT_CONNECT_TIMEOUT) < 0
             ? timeout
-            : dev.atpj.client.ClientOptions.DEFAULT_CONNECT_TIMEOUT;
-    return dev.atpj.client.ClientOptions.defaults()
+            : ClientOptions.DEFAULT_CONNECT_TIMEOUT;
+    return ClientOptions.defaults()
         .withTrustedCa(target.ca())
-        .withTimeouts(connect, timeout);
+        .withTimeouts(connect, timeout)
+        .withDeadline(eachStep ? null : startedAt.plus(timeout));
+  }
+
+  /**
+   * Makes --timeout bound each step instead of the whole command: for commands that run until
+   * stopped ({@code monitor}, {@code raw}, {@code repl}).
+   *
+   * @return these options
+   */
+  public TargetOptions timeoutForEachStep() {
+    eachStep = true;
+    return this;
   }
 
   /**
@@ -186,8 +218,32 @@ public final class TargetOptions {
    * @throws CliException when the keys file is missing
    */
   public AtClient.Builder client(Target target) {
+    return clientWithoutKeys(target).keys(readKeys(target));
+  }
+
+  /**
+   * Reads the target's keys file.
+   *
+   * @param target the target
+   * @return its keys
+   * @throws CliException naming the file when it is missing, unreadable or not an atKeys file
+   */
+  public AtKeys readKeys(Target target) {
     requireKeysFile(target);
-    return clientWithoutKeys(target).keysFile(target.keysFile());
+    Path file = target.keysFile();
+    try {
+      return new AtKeysFile(crypto).read(file);
+    } catch (AtException e) {
+      throw new CliException(
+          file
+              + " is not a usable atKeys file ("
+              + e.detail()
+              + "); onboard again or name another"
+              + " file with --keys",
+          e);
+    } catch (UncheckedIOException e) {
+      throw new CliException("cannot read " + file + ": " + e.getCause().getMessage(), e);
+    }
   }
 
   /**
@@ -215,6 +271,11 @@ public final class TargetOptions {
         .directory(target.directory())
         .options(sdkOptions(target))
         .protocol(protocol);
+  }
+
+  /** When this command's --timeout runs out (counted from its start). */
+  public Instant deadline() {
+    return startedAt.plus(timeout);
   }
 
   /** This command's timeout. */

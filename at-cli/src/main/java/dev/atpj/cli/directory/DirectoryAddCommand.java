@@ -1,7 +1,6 @@
 package dev.atpj.cli.directory;
 
 import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
 import dev.atpj.cli.Converters;
 import dev.atpj.directory.FileDirectoryRegistry;
 import dev.atpj.protocol.AtSign;
@@ -35,8 +34,9 @@ final class DirectoryAddCommand implements Callable<Integer> {
   @Parameters(
       index = "1",
       paramLabel = "HOST:PORT",
+      converter = Converters.HostPortConverter.class,
       description = "Where its atServer listens, e.g. 127.0.0.2:47001 or alice.example.com:6464.")
-  private String address;
+  private HostPort address;
 
   @Mixin private RegistryOption registry;
 
@@ -46,15 +46,9 @@ final class DirectoryAddCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HostPort parsed;
-    try {
-      parsed = HostPort.parse(address);
-    } catch (IllegalArgumentException e) {
-      throw new CliException("invalid address: " + e.getMessage());
-    }
     FileDirectoryRegistry opened = registry.open(environment);
-    opened.put(atSign, parsed);
-    spec.commandLine().getOut().println(atSign + " -> " + parsed + " (in " + opened.file() + ")");
+    opened.put(atSign, address);
+    spec.commandLine().getOut().println(atSign + " -> " + address + " (in " + opened.file() + ")");
     return 0;
   }
 }

@@ -53,6 +53,7 @@ final class DirectoryServeCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "PORT",
+      converter = Converters.PortConverter.class,
       defaultValue = "" + DirectoryConfig.DEFAULT_PORT,
       description =
           "Port to listen on (the public root uses " + DirectoryConfig.WELL_KNOWN_PORT + ").")

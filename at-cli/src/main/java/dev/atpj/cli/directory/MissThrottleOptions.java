@@ -16,6 +16,7 @@ public final class MissThrottleOptions {
   @Option(
       names = "--miss-delay-from",
       paramLabel = "N",
+      converter = Converters.PositiveConverter.class,
       defaultValue = "2",
       description = "The n-th unknown atSign on a connection, and later ones, are answered late.")
   private int delayFrom;
@@ -31,6 +32,7 @@ public final class MissThrottleOptions {
   @Option(
       names = "--miss-close-at",
       paramLabel = "N",
+      converter = Converters.PositiveConverter.class,
       defaultValue = "3",
       description = "The n-th unknown atSign on a connection closes it without an answer.")
   private int closeAt;

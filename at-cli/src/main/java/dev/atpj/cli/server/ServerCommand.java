@@ -79,6 +79,7 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "PORT",
+      converter = Converters.PortConverter.class,
       description = "port: port to listen on (default 6464; 0: any free port).")
   private Integer port;
 
@@ -129,6 +130,7 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(
       names = "--metrics-port",
       paramLabel = "PORT",
+      converter = Converters.PortConverter.class,
       description = "metrics.port: port of the metrics endpoint (implies --metrics; 0: any).")
   private Integer metricsPort;
 

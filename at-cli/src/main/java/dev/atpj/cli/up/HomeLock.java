@@ -1,6 +1,7 @@
 package dev.atpj.cli.up;
 
 import dev.atpj.cli.CliException;
+import dev.atpj.pki.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * The lock that keeps two {@code atp up} off one home folder: an exclusive lock on {@code up.lock},
@@ -34,10 +37,16 @@ final class HomeLock implements AutoCloseable {
    * @throws CliException when another process (or this one) holds it
    */
   static HomeLock acquire(Path file, Path home) throws IOException {
-    Files.createDirectories(file.getParent());
+    AtomicFiles.createPrivateDirectories(file.getParent());
     FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        AtomicFiles.supportsPosix(file.getParent())
+            ? FileChannel.open(
+                file,
+                Set.of(
+                    StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(AtomicFiles.OWNER_ONLY))
+            : FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();

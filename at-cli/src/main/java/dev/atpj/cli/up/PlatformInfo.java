@@ -1,5 +1,7 @@
 package dev.atpj.cli.up;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atpj.cli.CliException;
@@ -56,8 +58,18 @@ public record PlatformInfo(HostPort directory, Path caFile, Map<AtSign, Entry> a
     if (!Files.isRegularFile(file)) {
       throw new CliException("no " + file + ": " + hint);
     }
+    JsonNode root;
     try {
-      JsonNode root = new ObjectMapper().readTree(file.toFile());
+      root = new ObjectMapper().readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw notPlatform(file, "not JSON" + where(e.getLocation()), e);
+    } catch (IOException e) {
+      throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject() || !root.path("directory").isObject()) {
+      throw notPlatform(file, "no \"directory\" object", null);
+    }
+    try {
       HostPort directory =
           new HostPort(
               root.path("directory").path("host").asText(),
@@ -76,8 +88,23 @@ public record PlatformInfo(HostPort directory, Path caFile, Map<AtSign, Entry> a
                 keys == null ? null : Path.of(keys)));
       }
       return new PlatformInfo(directory, Path.of(root.path("caFile").asText()), atSigns);
-    } catch (IOException | RuntimeException e) {
-      throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw notPlatform(file, String.valueOf(e.getMessage()), e);
     }
+  }
+
+  private static CliException notPlatform(Path file, String problem, Throwable cause) {
+    return new CliException(
+        file
+            + " is not a platform.json of `atp up` ("
+            + problem
+            + "); name another with --platform",
+        cause);
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null || location.getLineNr() < 1
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 }

@@ -72,6 +72,7 @@ public final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--directory-port",
       paramLabel = "PORT",
+      converter = Converters.PortConverter.class,
       defaultValue = "" + PlatformSettings.DEFAULT_DIRECTORY_PORT,
       description = "Port of the atDirectory on 127.0.0.1 (0: any free port, kept across runs).")
   private int directoryPort;
@@ -79,6 +80,7 @@ public final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--base-port",
       paramLabel = "PORT",
+      converter = Converters.PortConverter.class,
       defaultValue = "" + PlatformSettings.DEFAULT_BASE_PORT,
       description =
           "Port of the first atSign's atServer; the n-th atSign ever added gets PORT+n-1"
@@ -106,6 +108,7 @@ public final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--metrics-port",
       paramLabel = "PORT",
+      converter = Converters.PortConverter.class,
       description =
           "Port of the metrics endpoint on 127.0.0.1 (implies --metrics; 0: any free port;"
               + " default: "

@@ -114,10 +114,26 @@ class ClientCommandsTest {
     assertThat(noPlatform.err()).startsWith("atp: no /nonexistent.json: ").hasLineCount(1);
     Result badKey = atp("get", "--as", "@alice", "bad key");
     assertThat(badKey.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(badKey.err()).startsWith("'bad key' is not a valid key");
+    assertThat(badKey.err())
+        .startsWith("atp: 'bad key' is not a valid key")
+        .endsWith("; see atp get --help\n")
+        .hasLineCount(1);
     Result unknown = atp("put", "--as", "@alice", "--shared-with", "@nobody", "k", "v");
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.PROTOCOL_ERROR);
     assertThat(unknown.err()).contains("@nobody").hasLineCount(1);
+    for (List<String> notify :
+        List.of(
+            List.of("--text", "hello?"),
+            List.of("--delete", "k"),
+            List.of("k"),
+            List.of("k", "v"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("notify", "--as", "@alice"));
+      args.addAll(List.of("--to", "@nobody"));
+      args.addAll(notify);
+      Result nobody = atp(args.toArray(String[]::new));
+      assertThat(nobody.exitCode()).as("%s: %s", args, nobody.err()).isEqualTo(4);
+      assertThat(nobody.err()).contains("@nobody").hasLineCount(1);
+    }
   }
 
   @Test

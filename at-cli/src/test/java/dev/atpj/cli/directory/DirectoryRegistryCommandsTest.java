@@ -57,9 +57,11 @@ class DirectoryRegistryCommandsTest {
     assertThat(badAtSign.err()).contains("is not a valid atSign");
 
     Result badAddress = atp.run("directory", "add", "@alice", "nowhere");
-    assertThat(badAddress.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+    assertThat(badAddress.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(badAddress.err().lines())
-        .containsExactly("atp: invalid address: expected host:port, got 'nowhere'");
+        .containsExactly(
+            "atp: Invalid value for positional parameter at index 1 (HOST:PORT): 'nowhere' is not"
+                + " HOST:PORT; see atp directory add --help");
 
     Result missing = atp.run("directory", "remove", "@nobody");
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.USER_ERROR);

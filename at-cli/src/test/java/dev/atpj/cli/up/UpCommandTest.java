@@ -11,6 +11,7 @@ import dev.atpj.cli.ExitCodes;
 import dev.atpj.cli.TrustedCa;
 import dev.atpj.pki.CertificateHosts;
 import dev.atpj.testing.WireClient;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +70,7 @@ class UpCommandTest {
     assertThat(lookup.exitCode()).isZero();
     assertThat(lookup.out().strip()).isEqualTo(address(platform, "@bob"));
     byte[] ca = Files.readAllBytes(home.resolve("pki/ca.pem"));
+    assertOnlyTheOwnerReadsSecrets();
     atp.stops().stop();
     Result stopped = first.finish();
     assertThat(stopped.exitCode()).isZero();
@@ -92,6 +96,33 @@ class UpCommandTest {
     assertThat(restarted.at("/directory/port")).isEqualTo(platform.at("/directory/port"));
     again.stops().stop();
     assertThat(second.finish().exitCode()).isZero();
+  }
+
+  /**
+   * Every folder under the home is 700, every file 600 but the certificates and the trust store
+   * (public): keys files, private keys, platform.json and assignments.json (CRAM secrets), and
+   * every atServer's RocksDB files.
+   */
+  private void assertOnlyTheOwnerReadsSecrets() throws IOException {
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(home)) {
+      all = walk.filter(p -> !p.equals(home)).toList();
+    }
+    assertThat(all)
+        .anyMatch(p -> p.startsWith(home.resolve("storage")) && Files.isRegularFile(p))
+        .anyMatch(p -> p.getFileName().toString().endsWith(".atKeys"));
+    List<String> open = new java.util.ArrayList<>();
+    for (Path path : all) {
+      String name = path.getFileName().toString();
+      String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+      boolean isPublic = name.equals("ca.pem") || name.equals("cert.pem") || name.endsWith(".p12");
+      if (Files.isDirectory(path)
+          ? !mode.equals("rwx------")
+          : !isPublic && !mode.equals("rw-------")) {
+        open.add(mode + " " + home.relativize(path));
+      }
+    }
+    assertThat(open).as("readable by others").isEmpty();
   }
 
   private void checkPlatform(JsonNode platform, String out) throws Exception {

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.TreeMap;
 
@@ -113,7 +114,9 @@ public final class AtKeysFile {
   public void write(Path file, AtSign atSign, AtKeys keys) {
     try {
       Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
+      if (!Files.isDirectory(dir)) {
+        createOwnerOnly(dir);
+      }
       Path temp = Files.createTempFile(dir, ".atkeys", ".tmp");
       try {
         restrict(temp);
@@ -148,6 +151,23 @@ public final class AtKeysFile {
           AtErrorCode.CLIENT_EXCEPTION, "the atKeys file has no '" + name + "' field");
     }
     return value.asText();
+  }
+
+  /**
+   * Creates the keys folder (and missing parents) {@code rwx------} where POSIX permissions exist.
+   */
+  private static void createOwnerOnly(Path dir) throws IOException {
+    Path existing = dir.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null
+        && Files.getFileAttributeView(existing, PosixFileAttributeView.class) != null) {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
+    }
   }
 
   private static void restrict(Path file) {

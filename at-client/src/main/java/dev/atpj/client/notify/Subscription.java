@@ -47,6 +47,7 @@ public final class Subscription implements AutoCloseable {
   private final SubscriptionOptions options;
   private final NotificationDecoder decoder;
   private final NotificationListener listener;
+  private final ConnectionListener connectionListener;
   private final Clock clock;
   private final Pattern filter;
   private final RecentIds seen;
@@ -56,6 +57,7 @@ public final class Subscription implements AutoCloseable {
   private volatile AtConnection connection;
   private volatile long connectedAtMillis;
   private volatile boolean closed;
+  private String lostFrom;
   private ScheduledFuture<?> heartbeat;
   private Duration reconnectDelay = FIRST_RECONNECT_DELAY;
 
@@ -66,6 +68,7 @@ public final class Subscription implements AutoCloseable {
       SubscriptionOptions options,
       NotificationDecoder decoder,
       NotificationListener listener,
+      ConnectionListener connectionListener,
       Clock clock) {
     this.connector = connector;
     this.me = me;
@@ -73,6 +76,7 @@ public final class Subscription implements AutoCloseable {
     this.options = options;
     this.decoder = decoder;
     this.listener = listener;
+    this.connectionListener = connectionListener;
     this.clock = clock;
     this.filter = options.regex() == null ? null : Pattern.compile(options.regex());
     this.seen = new RecentIds(options.dedupCapacity());
@@ -94,6 +98,7 @@ public final class Subscription implements AutoCloseable {
    * @param options filter, replay and timing
    * @param decoder decodes and decrypts notifications
    * @param listener receives them
+   * @param connectionListener told when the connection is lost and when it is back
    * @param clock the client's clock (when nothing was received yet, a reconnection replays from the
    *     time of the first connection)
    * @return the running subscription
@@ -107,8 +112,11 @@ public final class Subscription implements AutoCloseable {
       SubscriptionOptions options,
       NotificationDecoder decoder,
       NotificationListener listener,
+      ConnectionListener connectionListener,
       Clock clock) {
-    Subscription s = new Subscription(connector, me, keys, options, decoder, listener, clock);
+    Subscription s =
+        new Subscription(
+            connector, me, keys, options, decoder, listener, connectionListener, clock);
     try {
       s.thread.submit(s::connect).get();
     } catch (ExecutionException e) {
@@ -278,7 +286,14 @@ public final class Subscription implements AutoCloseable {
       return;
     }
     try {
-      thread.execute(this::reconnect);
+      thread.execute(
+          () -> {
+            if (!closed && lostFrom == null) {
+              lostFrom = c.address().toString();
+              tell(() -> connectionListener.onLost(lostFrom));
+            }
+            reconnect();
+          });
     } catch (RejectedExecutionException e) {
       // closed meanwhile
     }
@@ -290,6 +305,11 @@ public final class Subscription implements AutoCloseable {
     }
     try {
       connect();
+      if (lostFrom != null) {
+        String back = connection.address().toString();
+        lostFrom = null;
+        tell(() -> connectionListener.onRestored(back));
+      }
     } catch (AtException e) {
       Duration pause = min(reconnectDelay, options.maxReconnectDelay());
       reconnectDelay = min(pause.multipliedBy(2), options.maxReconnectDelay());
@@ -300,6 +320,14 @@ public final class Subscription implements AutoCloseable {
       LOG.warn("monitor of {} could not reconnect", me, e);
       thread.schedule(
           this::reconnect, options.maxReconnectDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void tell(Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException e) {
+      LOG.warn("the connection listener of {} failed", me, e);
     }
   }
 

@@ -44,7 +44,13 @@ public final class ClientTlsContext {
       }
       return new ClientTlsContext(builder.build());
     } catch (SSLException | IllegalArgumentException e) {
-      throw new UncheckedIOException(new IOException("cannot build client TLS context", e));
+      String files =
+          trustedCa == null
+              ? ""
+              : " from "
+                  + trustedCa
+                  + (identity == null ? "" : " and " + identity.certificateChain());
+      throw new UncheckedIOException(new IOException("cannot build client TLS context" + files, e));
     }
   }
 

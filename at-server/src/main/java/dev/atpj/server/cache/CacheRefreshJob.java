@@ -132,7 +132,8 @@ public final class CacheRefreshJob implements AutoCloseable {
                 due.add(key);
               }
             } catch (AtException e) {
-              LOG.warn("skipping unreadable cached key {}", entry.key());
+              LOG.warn("skipping an unreadable cached key: {}", e.code().code());
+              LOG.debug("unreadable cached key {}", entry.key());
             }
           }
           return true;

@@ -150,7 +150,7 @@ public final class KeyWriter {
         try {
           listener.onChange(change);
         } catch (RuntimeException e) {
-          LOG.warn("a key change listener failed on {}", key, e);
+          LOG.warn("a key change listener failed (commit {})", commitId, e);
         }
       }
     }

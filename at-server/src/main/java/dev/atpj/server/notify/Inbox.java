@@ -162,7 +162,7 @@ final class Inbox {
     return work.handle(
         (result, failure) -> {
           if (failure != null) {
-            LOG.warn("updating the cached copy of {} failed", n.key(), failure);
+            LOG.warn("updating a cached copy for notification {} failed", n.id(), failure);
           }
           return null;
         });

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.rocksdb.AbstractEventListener;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -98,7 +99,9 @@ final class RocksDbResources implements AutoCloseable {
       owned.add(pointLookups);
       ColumnFamilyOptions scans = columnFamilyOptions(config, env, null);
       owned.add(scans);
-      DBOptions dbOptions = dbOptions(config, env);
+      AbstractEventListener restrict = OwnerOnlyFiles.listener(dir);
+      owned.add(restrict);
+      DBOptions dbOptions = dbOptions(config, env).setListeners(List.of(restrict));
       owned.add(dbOptions);
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       for (String name : COLUMN_FAMILIES) {

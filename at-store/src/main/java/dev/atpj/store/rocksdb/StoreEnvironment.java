@@ -4,7 +4,6 @@ import dev.atpj.store.StoreConfig;
 import dev.atpj.store.internal.StoreErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -96,9 +95,15 @@ public final class StoreEnvironment implements AutoCloseable {
       throw StoreErrors.closed();
     }
     try {
-      Files.createDirectories(dir);
+      OwnerOnlyFiles.createFolder(dir);
       RocksDbAtStore store =
           new RocksDbAtStore(this, RocksDbResources.open(dir, config, this), config, clock);
+      try {
+        OwnerOnlyFiles.restrictFiles(dir);
+      } catch (java.io.UncheckedIOException e) {
+        store.close();
+        throw e.getCause();
+      }
       open.add(store);
       if (closed) {
         store.close();
@@ -106,7 +111,7 @@ public final class StoreEnvironment implements AutoCloseable {
       }
       return store;
     } catch (RocksDBException | IOException e) {
-      throw StoreErrors.dataStore("cannot open store", e);
+      throw StoreErrors.dataStore("cannot open store " + dir, e);
     }
   }
 

@@ -92,7 +92,7 @@ class RocksDbStoreLifecycleTest {
             AtException.class,
             e -> {
               assertThat(e.code()).isEqualTo(AtErrorCode.DATA_STORE);
-              assertThat(e.getMessage()).isEqualTo("cannot open store");
+              assertThat(e.getMessage()).isEqualTo("cannot open store " + root.resolve("a"));
               assertThat(e.getCause()).isNotNull();
             });
   }
