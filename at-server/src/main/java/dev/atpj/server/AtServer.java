@@ -10,6 +10,7 @@ import dev.atpj.server.core.LineSession;
 import dev.atpj.server.core.LineSessionFactory;
 import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.data.ExpirySweeper;
+import dev.atpj.server.enroll.Apkam;
 import dev.atpj.server.metrics.ServerMetrics;
 import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.ops.OpsJobs;
@@ -52,7 +53,16 @@ public final class AtServer implements AutoCloseable {
     try {
       ServerContext context =
           new ServerContext(config, store, environment.clock(), environment.crypto());
-      context.registry(new VerbRegistry(ServerVerbs.all()));
+      Apkam apkam =
+          Apkam.of(
+              store,
+              environment.clock(),
+              config.atSign(),
+              (key, value, executor) ->
+                  context
+                      .notifications()
+                      .notifySelf(key, value, Apkam.NOTIFICATION_LIFETIME, executor));
+      context.registry(new VerbRegistry(ServerVerbs.all(apkam)));
       ServerBootstrap.prepare(context);
       ServerTlsContext tls = ServerTlsContext.load(config.tls(), true);
       context.peers(Peers.start(context, environment.loops(), environment.directories()));

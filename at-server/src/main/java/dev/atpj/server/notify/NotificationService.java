@@ -3,10 +3,15 @@ package dev.atpj.server.notify;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.command.MessageType;
 import dev.atpj.protocol.command.Monitor;
 import dev.atpj.protocol.command.Notify;
 import dev.atpj.protocol.command.NotifyAll;
 import dev.atpj.protocol.command.NotifyList;
+import dev.atpj.protocol.command.NotifyOperation;
+import dev.atpj.protocol.command.NotifyPriority;
+import dev.atpj.protocol.command.NotifyStrategy;
+import dev.atpj.protocol.key.Metadata;
 import dev.atpj.server.ServerContext;
 import dev.atpj.server.data.KeyChange;
 import dev.atpj.server.metrics.NotificationCounts;
@@ -16,12 +21,14 @@ import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.session.SessionKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -144,6 +151,43 @@ public final class NotificationService implements AutoCloseable {
               ids.forEach((to, id) -> result.put(to, id.join()));
               return NotificationJson.idsByAtSign(result);
             });
+  }
+
+  /**
+   * Stores a notification from this atSign to itself that no {@code notify} made, and pushes it to
+   * the monitors that show self notifications: the {@code <id>.new.enrollments.__manage}
+   * notification of a pending enrollment request (docs/protocol.md B15).
+   *
+   * @param key the notification key, as monitors show it
+   * @param value the value
+   * @param ttln how long it is kept
+   * @param executor the connection's event loop
+   * @return completes once it is durable
+   */
+  public CompletableFuture<Void> notifySelf(
+      String key, String value, Duration ttln, Executor executor) {
+    AtSign me = server.atSign();
+    Notification n =
+        new Notification(
+            UUID.randomUUID().toString(),
+            NotificationKind.SELF,
+            me,
+            me,
+            key,
+            value,
+            NotifyOperation.UPDATE,
+            MessageType.KEY,
+            NotifyPriority.LOW,
+            NotifyStrategy.ALL,
+            1,
+            Notification.DEFAULT_NOTIFIER,
+            ttln.toMillis(),
+            log.nextTime(),
+            NotificationStatus.DELIVERED,
+            0,
+            false,
+            Metadata.EMPTY);
+    return inbox.accept(n, executor);
   }
 
   /**

@@ -1,5 +1,9 @@
 package dev.atpj.server.verb;
 
+import dev.atpj.server.enroll.Apkam;
+import dev.atpj.server.enroll.EnrollHandler;
+import dev.atpj.server.enroll.KeysHandler;
+import dev.atpj.server.enroll.OtpHandler;
 import dev.atpj.server.verb.auth.CramHandler;
 import dev.atpj.server.verb.auth.FromHandler;
 import dev.atpj.server.verb.auth.PkamHandler;
@@ -32,12 +36,17 @@ import java.util.List;
 public final class ServerVerbs {
   private ServerVerbs() {}
 
-  /** Every handler. */
-  public static List<VerbHandler<?>> all() {
+  /**
+   * Every handler.
+   *
+   * @param apkam the services the APKAM verbs share
+   * @return the handlers
+   */
+  public static List<VerbHandler<?>> all(Apkam apkam) {
     return List.of(
         new FromHandler(),
         new CramHandler(),
-        new PkamHandler(),
+        new PkamHandler(apkam.enrollments()),
         new PolHandler(),
         new UpdateHandler(),
         new UpdateJsonHandler(),
@@ -60,6 +69,9 @@ public final class ServerVerbs {
         new InfoHandler(),
         new NoopHandler(),
         new ConfigBlockHandler(),
-        new ConfigSettingHandler());
+        new ConfigSettingHandler(),
+        new EnrollHandler(apkam),
+        new OtpHandler(apkam.passwords()),
+        new KeysHandler(apkam.enrollments(), apkam.store(), apkam.atSign()));
   }
 }

@@ -43,15 +43,33 @@ final class AuthAttempt {
    */
   static CompletionStage<Reply> run(
       SessionContext session, Predicate<String> verifier, String failureDetail) {
+    return run(session, verifier, failureDetail, new AuthState.Owner(session.server().atSign()));
+  }
+
+  /**
+   * Runs an attempt that, on success, puts the connection in the given state.
+   *
+   * @param session the connection
+   * @param verifier checks the client's answer against the challenge text
+   * @param failureDetail the AT0401 detail on failure; never contains the answer
+   * @param success the state on success, e.g. an owner authenticated by an APKAM enrollment
+   * @return {@code data:success}, or AT0401
+   */
+  static CompletionStage<Reply> run(
+      SessionContext session,
+      Predicate<String> verifier,
+      String failureDetail,
+      AuthState.Owner success) {
     ServerContext server = session.server();
     String challenge = Challenge.take(session, server.clock().instant());
     int failures = session.get(FAILURES).orElse(0);
     Duration delay = server.config().authLimits().delayAfter(failures);
     if (delay.isZero()) {
-      return CompletableFuture.completedFuture(decide(session, challenge, verifier, failureDetail));
+      return CompletableFuture.completedFuture(
+          decide(session, challenge, verifier, failureDetail, success));
     }
     return CompletableFuture.supplyAsync(
-        () -> decide(session, challenge, verifier, failureDetail),
+        () -> decide(session, challenge, verifier, failureDetail, success),
         CompletableFuture.delayedExecutor(
             delay.toMillis(), TimeUnit.MILLISECONDS, session.connection().executor()));
   }
@@ -70,7 +88,11 @@ final class AuthAttempt {
   }
 
   private static Reply decide(
-      SessionContext session, String challenge, Predicate<String> verifier, String failureDetail) {
+      SessionContext session,
+      String challenge,
+      Predicate<String> verifier,
+      String failureDetail,
+      AuthState.Owner success) {
     ServerContext server = session.server();
     Instant now = server.clock().instant();
     InetAddress address = addressOf(session);
@@ -86,7 +108,7 @@ final class AuthAttempt {
     }
     if (challenge != null && verifier.test(challenge)) {
       session.put(FAILURES, null);
-      session.auth(new AuthState.Owner(server.atSign()));
+      session.auth(success);
       return SUCCESS;
     }
     if (address != null) {

@@ -3,6 +3,7 @@ package dev.atpj.server.verb.auth;
 import dev.atpj.protocol.command.Cram;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.data.ReservedKeys;
+import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
@@ -28,7 +29,11 @@ public final class CramHandler implements VerbHandler<Cram> {
   @Override
   public CompletionStage<Reply> handle(Cram command, SessionContext session) {
     String digest = command.digest().toLowerCase(Locale.ROOT);
-    return AuthAttempt.run(session, challenge -> matches(session, challenge, digest), FAILED);
+    return AuthAttempt.run(
+        session,
+        challenge -> matches(session, challenge, digest),
+        FAILED,
+        new AuthState.Owner(session.server().atSign(), true, null));
   }
 
   private static boolean matches(SessionContext session, String challenge, String digest) {

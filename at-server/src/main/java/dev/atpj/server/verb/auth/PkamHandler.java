@@ -1,9 +1,14 @@
 package dev.atpj.server.verb.auth;
 
+import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.command.Pkam;
 import dev.atpj.protocol.crypto.AtCrypto;
+import dev.atpj.server.auth.Challenge;
 import dev.atpj.server.data.ReservedKeys;
+import dev.atpj.server.enroll.Enrollment;
+import dev.atpj.server.enroll.EnrollmentStore;
+import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
@@ -12,13 +17,27 @@ import java.security.PublicKey;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code pkam:[signingAlgo:rsa2048:][hashingAlgo:sha256|sha512:]<signature>} (docs/protocol.md B5,
- * C4): the base64 RSA PKCS#1 v1.5 signature of the pending challenge's UTF-8 bytes, checked with
- * the public key stored at {@code privatekey:at_pkam_publickey}. ECC signatures and APKAM
- * enrollments ({@code enrollmentId}) are not supported yet and get AT0401 saying so.
+ * {@code pkam:[signingAlgo:rsa2048:][hashingAlgo:sha256|sha512:][enrollmentId:<id>:]<signature>}
+ * (docs/protocol.md B5, B15, C4): the base64 RSA PKCS#1 v1.5 signature of the pending challenge's
+ * UTF-8 bytes. Without an enrollment id it is checked with the legacy key at {@code
+ * privatekey:at_pkam_publickey}; with one, with that enrollment's APKAM public key, and only while
+ * it is approved: a pending, denied, revoked or unknown/expired enrollment is refused with AT0026,
+ * AT0025, AT0027 or AT0028 (the reference's codes), which uses up the challenge but is not counted
+ * as a failed attempt. ECC signatures get AT0401 saying they are not supported.
  */
 public final class PkamHandler implements VerbHandler<Pkam> {
   static final String FAILED = "pkam authentication failed";
+
+  private final EnrollmentStore enrollments;
+
+  /**
+   * A handler.
+   *
+   * @param enrollments where APKAM enrollments are kept
+   */
+  public PkamHandler(EnrollmentStore enrollments) {
+    this.enrollments = enrollments;
+  }
 
   @Override
   public Class<Pkam> commandType() {
@@ -31,31 +50,72 @@ public final class PkamHandler implements VerbHandler<Pkam> {
       throw AuthAttempt.refused(
           session, "signingAlgo ecc_secp256r1 is not supported yet; sign with rsa2048");
     }
-    if (command.enrollmentId() != null) {
-      throw AuthAttempt.refused(
-          session, "APKAM enrollments are not supported yet; use pkam without enrollmentId");
-    }
     String algorithm = "sha512".equals(command.hashingAlgo()) ? "SHA512withRSA" : "SHA256withRSA";
+    String id = command.enrollmentId();
+    if (id == null) {
+      String legacyKey =
+          session
+              .server()
+              .store()
+              .get(ReservedKeys.PKAM_PUBLIC_KEY.toString())
+              .map(StoredValue::value)
+              .orElse(null);
+      return AuthAttempt.run(
+          session,
+          challenge -> verifies(session, challenge, command.signature(), legacyKey, algorithm),
+          FAILED);
+    }
+    Enrollment enrollment = approved(session, id);
     return AuthAttempt.run(
-        session, challenge -> verifies(session, challenge, command.signature(), algorithm), FAILED);
+        session,
+        challenge ->
+            verifies(
+                session, challenge, command.signature(), enrollment.apkamPublicKey(), algorithm),
+        FAILED,
+        new AuthState.Owner(session.server().atSign(), false, id));
+  }
+
+  /** The enrollment, when approved; otherwise the reference's refusal. */
+  private Enrollment approved(SessionContext session, String id) {
+    Enrollment enrollment = enrollments.find(id).orElse(null);
+    AtErrorCode refusal;
+    if (enrollment == null) {
+      refusal = AtErrorCode.ENROLLMENT_EXPIRED;
+    } else {
+      switch (enrollment.status()) {
+        case APPROVED:
+          return enrollment;
+        case PENDING:
+          refusal = AtErrorCode.APKAM_AUTH_FAILED;
+          break;
+        case DENIED:
+          refusal = AtErrorCode.APKAM_AUTH_DENIED;
+          break;
+        case REVOKED:
+          refusal = AtErrorCode.APKAM_ACCESS_REVOKED;
+          break;
+        default:
+          refusal = AtErrorCode.ENROLLMENT_EXPIRED;
+      }
+    }
+    Challenge.clear(session);
+    String state = enrollment == null ? "expired or invalid" : enrollment.status().wireName();
+    throw new AtException(refusal, "enrollment_id: " + id + " is " + state);
   }
 
   private static boolean verifies(
-      SessionContext session, String challenge, String signature, String algorithm) {
-    String encoded =
-        session
-            .server()
-            .store()
-            .get(ReservedKeys.PKAM_PUBLIC_KEY.toString())
-            .map(StoredValue::value)
-            .orElse(null);
-    if (encoded == null) {
+      SessionContext session,
+      String challenge,
+      String signature,
+      String encodedKey,
+      String algorithm) {
+    if (encodedKey == null) {
       return false;
     }
     AtCrypto crypto = session.server().crypto();
     PublicKey key;
     try {
-      key = crypto.decodePublicKey(encoded);
+      key = crypto.decodePublicKey(encodedKey);
     } catch (AtException e) {
       return false;
     }
