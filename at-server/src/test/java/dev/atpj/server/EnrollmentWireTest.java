@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Onboarding by enrollment as the current at_java {@code Activate onboard} and the Dart SDK do it
  * (docs/protocol.md B15), transcript by transcript: {@code from}, an unauthenticated {@code scan}
- * that lists {@code signing_publickey@<atSign>}, {@code cram}, {@code enroll:request{…}} without a
- * colon (approved at once), {@code pkam} naming the enrollment, {@code
+ * that lists {@code signing_publickey@<atSign>}, {@code cram} answering the first challenge, {@code
+ * enroll:request{…}} without a colon (approved at once), {@code pkam} naming the enrollment, {@code
  * update:public:publickey@<atSign>}, {@code delete:privatekey:at_secret}; then data is read and
  * written, and later connections authenticate with the enrollment or with a bare {@code pkam}.
  */
@@ -44,11 +44,15 @@ class EnrollmentWireTest {
     AtServer server = fixture.start("@onboarded");
     String enrollmentId;
     try (WireClient client = fixture.connect(server)) {
-      Wire.challenge(client, "@onboarded");
+      // at_java sends from: on connect, checks the scan, then answers that same challenge
+      String challenge = Wire.challenge(client, "@onboarded");
       assertThat(client.command("scan"))
           .startsWith("data:[")
           .contains("\"signing_publickey@onboarded\"");
-      Wire.cram(client, "@onboarded");
+      assertThat(
+              client.command(
+                  "cram:" + AtCrypto.cramDigest(AtServerFixture.secretOf("@onboarded"), challenge)))
+          .isEqualTo("data:success");
       JsonNode request =
           EnrollWire.data(
               client.command(
