@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * it (pending, and the first device's monitor sees the {@code __manage} notification); its {@code
  * pkam} is refused while pending; the first device lists, fetches and approves it with the
  * encrypted default keys; the new device authenticates and fetches its keys with {@code keys:get};
- * once revoked its next {@code pkam} is refused. Denied and expired requests, and a used password,
- * are refused too.
+ * once revoked its open connection is closed and its next {@code pkam} is refused. Denied and
+ * expired requests, and a used password, are refused too.
  */
 @ExtendWith(SharedTestPki.class)
 class SecondDeviceWireTest {
@@ -138,10 +138,12 @@ class SecondDeviceWireTest {
       assertThat(EnrollWire.decide(phoneClient, "revoke", firstId)).startsWith("error:AT0009-");
       JsonNode own = EnrollWire.data(phoneClient.command("enroll:list"));
       assertThat(own.size()).isEqualTo(1);
-    }
-    try (WireClient first = firstDevice()) {
-      assertThat(EnrollWire.data(EnrollWire.decide(first, "revoke", id)).path("status").asText())
-          .isEqualTo("revoked");
+      try (WireClient first = firstDevice()) {
+        assertThat(EnrollWire.decide(first, "revoke", firstId)).startsWith("error:AT0022-");
+        assertThat(EnrollWire.data(EnrollWire.decide(first, "revoke", id)).path("status").asText())
+            .isEqualTo("revoked");
+      }
+      assertThat(phoneClient.isClosedByServer(WireClient.DEFAULT_TIMEOUT)).isTrue();
     }
     try (WireClient phoneClient = fixture.connect(server)) {
       assertThat(EnrollWire.pkam(phoneClient, ME, id, phone.getPrivate()))

@@ -10,6 +10,7 @@ import java.time.Duration;
  *
  * @param enrollments the enrollments in the atSign's store
  * @param passwords the live one-time passwords
+ * @param connections the open connections of each enrollment
  * @param notifier tells approvers about pending requests
  * @param clock the clock
  * @param pendingLifetime how long a request waits for an approver before it expires
@@ -19,6 +20,7 @@ import java.time.Duration;
 public record Apkam(
     EnrollmentStore enrollments,
     OneTimePasswords passwords,
+    EnrolledConnections connections,
     EnrollmentNotifier notifier,
     Clock clock,
     Duration pendingLifetime,
@@ -43,6 +45,7 @@ public record Apkam(
     return new Apkam(
         new EnrollmentStore(store, clock, me),
         new OneTimePasswords(clock),
+        new EnrolledConnections(),
         notifier,
         clock,
         DEFAULT_PENDING_LIFETIME,

@@ -11,13 +11,16 @@ import java.util.concurrent.CompletionStage;
  * with the reference's transitions: pending → approved (storing the encrypted default keys the
  * approver sends) or denied; approved → revoked; revoked → approved; denied or revoked → deleted.
  * Anything else is AT0030; an unknown or expired enrollment is AT0028. Answers {@code
- * {"status":"<new status>","enrollmentId":"<id>"}} once durable.
+ * {"status":"<new status>","enrollmentId":"<id>"}} once durable; revoking also closes the
+ * enrollment's open connections at once.
  */
 final class EnrollDecisions {
   private final EnrollmentStore enrollments;
+  private final EnrolledConnections connections;
 
-  EnrollDecisions(EnrollmentStore enrollments) {
+  EnrollDecisions(EnrollmentStore enrollments, EnrolledConnections connections) {
     this.enrollments = enrollments;
+    this.connections = connections;
   }
 
   CompletionStage<Reply> decide(EnrollOperation operation, EnrollParams params) {
@@ -39,7 +42,12 @@ final class EnrollDecisions {
         return change(e, EnrollmentStatus.DENIED, null);
       case REVOKE:
         require(e, operation, EnrollmentStatus.APPROVED);
-        return change(e, EnrollmentStatus.REVOKED, null);
+        return change(e, EnrollmentStatus.REVOKED, null)
+            .thenApply(
+                reply -> {
+                  connections.closeAll(e.id());
+                  return reply;
+                });
       case UNREVOKE:
         require(e, operation, EnrollmentStatus.REVOKED);
         return change(e, EnrollmentStatus.APPROVED, null);

@@ -31,7 +31,7 @@ public final class EnrollHandler implements VerbHandler<Enroll> {
   public EnrollHandler(Apkam apkam) {
     this.enrollments = apkam.enrollments();
     this.requests = new EnrollRequests(apkam);
-    this.decisions = new EnrollDecisions(apkam.enrollments());
+    this.decisions = new EnrollDecisions(apkam.enrollments(), apkam.connections());
   }
 
   @Override
@@ -67,6 +67,12 @@ public final class EnrollHandler implements VerbHandler<Enroll> {
                   + " has no __manage access: it cannot "
                   + operation.wireName()
                   + " enrollments");
+        }
+        if (operation == EnrollOperation.REVOKE
+            && params.requireEnrollmentId().equals(owner.enrollmentId())) {
+          throw new AtException(
+              AtErrorCode.ILLEGAL_ARGUMENTS,
+              "Current client cannot revoke its own enrollment; revoke it from another client");
         }
         return decisions.decide(operation, params);
     }

@@ -44,6 +44,7 @@ final class EnrollRequests {
       namespaces.put(Enrollment.MANAGE, "rw");
       namespaces.put("*", "rw");
       session.auth(new AuthState.Owner(owner.atSign(), true, id));
+      apkam.connections().add(id, session);
       return approved(params, id, session.sessionId(), namespaces, true);
     }
     if (owner != null && owner.enrollmentId() != null && managing(owner.enrollmentId())) {

@@ -46,7 +46,7 @@ public final class ServerVerbs {
     return List.of(
         new FromHandler(),
         new CramHandler(),
-        new PkamHandler(apkam.enrollments()),
+        new PkamHandler(apkam.enrollments(), apkam.connections()),
         new PolHandler(),
         new UpdateHandler(),
         new UpdateJsonHandler(),

@@ -6,6 +6,7 @@ import dev.atpj.protocol.command.Pkam;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.auth.Challenge;
 import dev.atpj.server.data.ReservedKeys;
+import dev.atpj.server.enroll.EnrolledConnections;
 import dev.atpj.server.enroll.Enrollment;
 import dev.atpj.server.enroll.EnrollmentStore;
 import dev.atpj.server.session.AuthState;
@@ -23,20 +24,24 @@ import java.util.concurrent.CompletionStage;
  * privatekey:at_pkam_publickey}; with one, with that enrollment's APKAM public key, and only while
  * it is approved: a pending, denied, revoked or unknown/expired enrollment is refused with AT0026,
  * AT0025, AT0027 or AT0028 (the reference's codes), which uses up the challenge but is not counted
- * as a failed attempt. ECC signatures get AT0401 saying they are not supported.
+ * as a failed attempt. A connection authenticated as an enrollment is closed when it is revoked.
+ * ECC signatures get AT0401 saying they are not supported.
  */
 public final class PkamHandler implements VerbHandler<Pkam> {
   static final String FAILED = "pkam authentication failed";
 
   private final EnrollmentStore enrollments;
+  private final EnrolledConnections connections;
 
   /**
    * A handler.
    *
    * @param enrollments where APKAM enrollments are kept
+   * @param connections the open connections of each enrollment, closed when it is revoked
    */
-  public PkamHandler(EnrollmentStore enrollments) {
+  public PkamHandler(EnrollmentStore enrollments, EnrolledConnections connections) {
     this.enrollments = enrollments;
+    this.connections = connections;
   }
 
   @Override
@@ -67,12 +72,21 @@ public final class PkamHandler implements VerbHandler<Pkam> {
     }
     Enrollment enrollment = approved(session, id);
     return AuthAttempt.run(
-        session,
-        challenge ->
-            verifies(
-                session, challenge, command.signature(), enrollment.apkamPublicKey(), algorithm),
-        FAILED,
-        new AuthState.Owner(session.server().atSign(), false, id));
+            session,
+            challenge ->
+                verifies(
+                    session,
+                    challenge,
+                    command.signature(),
+                    enrollment.apkamPublicKey(),
+                    algorithm),
+            FAILED,
+            new AuthState.Owner(session.server().atSign(), false, id))
+        .thenApply(
+            success -> {
+              connections.add(id, session);
+              return success;
+            });
   }
 
   /** The enrollment, when approved; otherwise the reference's refusal. */
