@@ -57,6 +57,10 @@ public enum AtErrorCode {
   APKAM_AUTH_FAILED("AT0026", "ApkamAuthFailed"),
   /** APKAM access revoked. */
   APKAM_ACCESS_REVOKED("AT0027", "ApkamAccessRevoked"),
+  /** The enrollment does not exist or has expired. */
+  ENROLLMENT_EXPIRED("AT0028", "Enrollment expired or invalid"),
+  /** The enrollment is not in a state that allows the operation. */
+  INVALID_ENROLLMENT_STATUS("AT0030", "Invalid enrollment status"),
   /** Authentication failed, or the command needs authentication. */
   UNAUTHENTICATED("AT0401", "Client authentication failed");
 

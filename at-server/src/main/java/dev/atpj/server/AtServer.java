@@ -20,6 +20,7 @@ import dev.atpj.server.core.ServerTlsContext;
 import dev.atpj.server.data.ExpirySweeper;
 import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
+import dev.atpj.server.enroll.Apkam;
 import dev.atpj.server.metrics.ServerMetrics;
 import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.ops.OpsJobs;
@@ -205,9 +206,18 @@ public final class AtServer implements AutoCloseable {
               config.ops().statsTopN(),
               clock,
               ServerVersion.get());
+      NotificationService notifications = this.notifications;
+      Apkam apkam =
+          Apkam.of(
+              store,
+              clock,
+              me,
+              (key, value, executor) ->
+                  notifications.notifySelf(key, value, Apkam.NOTIFICATION_LIFETIME, executor));
       this.registry =
           new VerbRegistry(
               ServerVerbs.all(
+                  apkam,
                   config,
                   store,
                   clock,

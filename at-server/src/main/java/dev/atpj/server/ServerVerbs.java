@@ -6,6 +6,10 @@ import dev.atpj.server.auth.AddressFailureLimiter;
 import dev.atpj.server.data.AuthMethodGuard;
 import dev.atpj.server.data.KeyPolicy;
 import dev.atpj.server.data.KeyWriter;
+import dev.atpj.server.enroll.Apkam;
+import dev.atpj.server.enroll.EnrollHandler;
+import dev.atpj.server.enroll.KeysHandler;
+import dev.atpj.server.enroll.OtpHandler;
 import dev.atpj.server.notify.NotificationService;
 import dev.atpj.server.peer.Peers;
 import dev.atpj.server.runtime.OpsExecutor;
@@ -54,8 +58,9 @@ import java.util.List;
 final class ServerVerbs {
   private ServerVerbs() {}
 
-  /** Every handler, built on the started services of one server. */
+  /** Every handler, built on the started services of one server (with APKAM's shared services). */
   static List<VerbHandler<?>> all(
+      Apkam apkam,
       AtServerConfig config,
       AtStore store,
       Clock clock,
@@ -75,7 +80,7 @@ final class ServerVerbs {
     return List.of(
         new FromHandler(me, clock, new PeerFrom(me, clock, peers)),
         new CramHandler(store, attempts),
-        new PkamHandler(store, crypto, attempts),
+        new PkamHandler(store, crypto, attempts, apkam.enrollments(), apkam.connections()),
         new PolHandler(clock, peers),
         new UpdateHandler(keyPolicy, keyWriter, authMethods),
         new UpdateJsonHandler(keyPolicy, keyWriter),
@@ -105,6 +110,9 @@ final class ServerVerbs {
         new InfoHandler(startedAt, clock, ServerVersion.get()),
         new NoopHandler(),
         new ConfigBlockHandler(me, peers.blockList()),
-        new ConfigSettingHandler());
+        new ConfigSettingHandler(),
+        new EnrollHandler(apkam),
+        new OtpHandler(apkam.passwords()),
+        new KeysHandler(apkam.enrollments(), apkam.store(), apkam.atSign()));
   }
 }

@@ -160,8 +160,8 @@ class AuthWireTest {
           .contains("ecc_secp256r1 is not supported");
       Wire.challenge(client, "@alice");
       assertThat(client.command("pkam:enrollmentId:1234:c2ln"))
-          .startsWith("error:AT0401-")
-          .contains("APKAM");
+          .startsWith("error:AT0028-")
+          .contains("enrollment_id: 1234 is expired or invalid");
       assertThat(client.command("pkam:signingAlgo:dsa:c2ln")).startsWith("error:AT0003-");
     }
   }

@@ -37,6 +37,9 @@ public sealed interface Command
         ConfigBlock,
         ConfigSetting,
         Exit,
+        Enroll,
+        Otp,
+        Keys,
         Invalid {
 
   /** The verb; null only for an {@link Invalid} line whose verb is unknown. */

@@ -100,6 +100,12 @@ public final class CommandParser {
         return ServerCommandParser.config(args);
       case EXIT:
         return ServerCommandParser.exit(args);
+      case ENROLL:
+        return ApkamCommandParser.enroll(args);
+      case OTP:
+        return ApkamCommandParser.otp(args);
+      case KEYS:
+        return ApkamCommandParser.keys(args);
       default:
         throw Checks.syntax(verb);
     }

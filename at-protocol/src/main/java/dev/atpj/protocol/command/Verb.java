@@ -85,6 +85,20 @@ public enum Verb {
       true,
       "config:block:add|remove:<atSign>[ <atSign>...] or config:block:show"
           + " or config:set:<name>=<value> or config:reset|print:<name>"),
+  /** APKAM enrollment: request, approve, deny, revoke, unrevoke, delete, list, fetch. */
+  ENROLL(
+      "enroll",
+      false,
+      "enroll:request|approve|deny|revoke|unrevoke|delete|fetch[:]<json object>"
+          + " or enroll:list[[:]<json object>]"),
+  /** A one-time password for enrolling a new device. */
+  OTP("otp", true, "otp:get[:ttl:<ms>] or otp:put:<passcode>[:ttl:<ms>]"),
+  /** An enrolled device's security keys. */
+  KEYS(
+      "keys",
+      true,
+      "keys:get|put|delete[:public|private|self][:namespace:<ns>][:appName:<a>]"
+          + "[:deviceName:<d>][:keyType:<t>][:encryptionKeyName:<e>][:keyName:<name>][ <value>]"),
   /** Close the connection. */
   EXIT("@exit", false, "@exit");
 

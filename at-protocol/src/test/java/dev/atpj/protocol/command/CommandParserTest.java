@@ -23,8 +23,6 @@ class CommandParserTest {
         "exit",
         ":x",
         "@alice",
-        "keys:get",
-        "enroll:request",
         "batch:[]",
         "stream:init",
         "update-meta:x",
@@ -71,7 +69,9 @@ class CommandParserTest {
             Verb.SYNC,
             Verb.CONFIG,
             Verb.NOTIFY_FETCH,
-            Verb.NOTIFY_REMOVE);
+            Verb.NOTIFY_REMOVE,
+            Verb.OTP,
+            Verb.KEYS);
     for (Verb verb : Verb.values()) {
       assertThat(verb.requiresAuth()).as(verb.name()).isEqualTo(needAuth.contains(verb));
       assertThat(verb.usage()).isNotBlank();
@@ -106,6 +106,9 @@ class CommandParserTest {
       "info",
       "noop:0",
       "config:block:show",
+      "enroll:list",
+      "otp:get",
+      "keys:get:self",
       "@exit"
     };
     Set<Verb> seen = EnumSet.noneOf(Verb.class);

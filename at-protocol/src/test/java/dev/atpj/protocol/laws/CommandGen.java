@@ -46,7 +46,8 @@ final class CommandGen {
         stats(),
         misc(),
         NotifyGen.notifies(),
-        NotifyGen.notifyFamily());
+        NotifyGen.notifyFamily(),
+        ApkamGen.apkam());
   }
 
   static Arbitrary<Command> auth() {

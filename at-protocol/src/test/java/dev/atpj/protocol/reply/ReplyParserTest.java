@@ -42,8 +42,8 @@ class ReplyParserTest {
         .isEqualTo(new ErrorReply(AtErrorCode.INVALID_KEY, "bad"));
     assertThat(parser.parse("error:AT0015-key not found"))
         .isEqualTo(new ErrorReply(AtErrorCode.KEY_NOT_FOUND, ""));
-    assertThat(parser.parse("error:AT0030-something new"))
-        .isEqualTo(new ErrorReply(AtErrorCode.SERVER_EXCEPTION, "AT0030: something new"));
+    assertThat(parser.parse("error:AT0099-something new"))
+        .isEqualTo(new ErrorReply(AtErrorCode.SERVER_EXCEPTION, "AT0099: something new"));
     assertThat(parser.parse("error:{broken"))
         .isEqualTo(new ErrorReply(AtErrorCode.SERVER_EXCEPTION, "{broken"));
   }

@@ -3,10 +3,15 @@ package dev.atpj.server.notify;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
+import dev.atpj.protocol.command.MessageType;
 import dev.atpj.protocol.command.Monitor;
 import dev.atpj.protocol.command.Notify;
 import dev.atpj.protocol.command.NotifyAll;
 import dev.atpj.protocol.command.NotifyList;
+import dev.atpj.protocol.command.NotifyOperation;
+import dev.atpj.protocol.command.NotifyPriority;
+import dev.atpj.protocol.command.NotifyStrategy;
+import dev.atpj.protocol.key.Metadata;
 import dev.atpj.protocol.reply.ReplyRenderer;
 import dev.atpj.server.data.KeyChange;
 import dev.atpj.server.data.KeyPattern;
@@ -21,12 +26,14 @@ import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.session.SessionKey;
 import dev.atpj.store.AtStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +51,7 @@ import java.util.concurrent.TimeUnit;
 public final class NotificationService implements AutoCloseable {
   private static final SessionKey<MonitorSubscription> MONITOR = new SessionKey<>("monitor");
 
+  private final AtSign me;
   private final Peers peers;
   private final ReplyRenderer renderer;
   private final NotificationConfig config;
@@ -70,6 +78,7 @@ public final class NotificationService implements AutoCloseable {
       ReplyRenderer renderer,
       ScheduledExecutorService scheduler,
       Executor monitorFilters) {
+    this.me = me;
     this.config = config;
     this.monitorFilters = monitorFilters;
     this.clock = clock;
@@ -173,6 +182,42 @@ public final class NotificationService implements AutoCloseable {
               ids.forEach((to, id) -> result.put(to, id.join()));
               return NotificationJson.idsByAtSign(result);
             });
+  }
+
+  /**
+   * Stores a notification from this atSign to itself that no {@code notify} made, and pushes it to
+   * the monitors that show self notifications: the {@code <id>.new.enrollments.__manage}
+   * notification of a pending enrollment request (docs/protocol.md B15).
+   *
+   * @param key the notification key, as monitors show it
+   * @param value the value
+   * @param ttln how long it is kept
+   * @param executor the connection's event loop
+   * @return completes once it is durable
+   */
+  public CompletableFuture<Void> notifySelf(
+      String key, String value, Duration ttln, Executor executor) {
+    Notification n =
+        new Notification(
+            UUID.randomUUID().toString(),
+            NotificationKind.SELF,
+            me,
+            me,
+            key,
+            value,
+            NotifyOperation.UPDATE,
+            MessageType.KEY,
+            NotifyPriority.LOW,
+            NotifyStrategy.ALL,
+            1,
+            Notification.DEFAULT_NOTIFIER,
+            ttln.toMillis(),
+            log.nextTime(),
+            NotificationStatus.DELIVERED,
+            0,
+            false,
+            Metadata.EMPTY);
+    return inbox.accept(n, executor);
   }
 
   /**

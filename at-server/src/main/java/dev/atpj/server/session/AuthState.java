@@ -8,11 +8,23 @@ public sealed interface AuthState {
   record Unauthenticated() implements AuthState {}
 
   /**
-   * The server's own atSign, after {@code cram} or {@code pkam}.
+   * The server's own atSign, after {@code cram} or {@code pkam} (docs/protocol.md B5, B15).
    *
    * @param atSign the owner
+   * @param cram whether it proved itself with the CRAM secret
+   * @param enrollmentId the APKAM enrollment it authenticated as (or, after {@code cram}, the
+   *     enrollment it then made), or null
    */
-  record Owner(AtSign atSign) implements AuthState {}
+  record Owner(AtSign atSign, boolean cram, String enrollmentId) implements AuthState {
+    /**
+     * The owner after a legacy {@code pkam}.
+     *
+     * @param atSign the owner
+     */
+    public Owner(AtSign atSign) {
+      this(atSign, false, null);
+    }
+  }
 
   /**
    * Another atSign, proven through its own atServer with {@code from} and {@code pol}.

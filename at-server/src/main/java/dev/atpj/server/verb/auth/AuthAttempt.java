@@ -63,16 +63,39 @@ public final class AuthAttempt {
    */
   CompletionStage<Reply> run(
       SessionContext session, Predicate<String> verifier, String failureDetail) {
+    return run(session, verifier, failureDetail, new AuthState.Owner(me));
+  }
+
+  /**
+   * Runs an attempt that, on success, puts the connection in the given state.
+   *
+   * @param session the connection
+   * @param verifier checks the client's answer against the challenge text
+   * @param failureDetail the AT0401 detail on failure; never contains the answer
+   * @param success the state on success, e.g. an owner authenticated by an APKAM enrollment
+   * @return {@code data:success}, or AT0401
+   */
+  CompletionStage<Reply> run(
+      SessionContext session,
+      Predicate<String> verifier,
+      String failureDetail,
+      AuthState.Owner success) {
     String challenge = Challenge.take(session, clock.instant());
     int failures = session.get(FAILURES).orElse(0);
     Duration delay = limits.delayAfter(failures);
     if (delay.isZero()) {
-      return CompletableFuture.completedFuture(decide(session, challenge, verifier, failureDetail));
+      return CompletableFuture.completedFuture(
+          decide(session, challenge, verifier, failureDetail, success));
     }
     return CompletableFuture.supplyAsync(
-        () -> decide(session, challenge, verifier, failureDetail),
+        () -> decide(session, challenge, verifier, failureDetail, success),
         CompletableFuture.delayedExecutor(
             delay.toMillis(), TimeUnit.MILLISECONDS, session.connection().executor()));
+  }
+
+  /** The atSign this server serves. */
+  AtSign atSign() {
+    return me;
   }
 
   /**
@@ -89,7 +112,11 @@ public final class AuthAttempt {
   }
 
   private Reply decide(
-      SessionContext session, String challenge, Predicate<String> verifier, String failureDetail) {
+      SessionContext session,
+      String challenge,
+      Predicate<String> verifier,
+      String failureDetail,
+      AuthState.Owner success) {
     Instant now = clock.instant();
     InetAddress address = addressOf(session);
     Optional<Duration> blocked =
@@ -106,7 +133,7 @@ public final class AuthAttempt {
       if (address != null) {
         addressFailures.recordSuccess(address);
       }
-      session.auth(new AuthState.Owner(me));
+      session.auth(success);
       return SUCCESS;
     }
     if (address != null) {

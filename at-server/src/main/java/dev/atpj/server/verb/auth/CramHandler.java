@@ -3,6 +3,7 @@ package dev.atpj.server.verb.auth;
 import dev.atpj.protocol.command.Cram;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.server.data.ReservedKeys;
+import dev.atpj.server.session.AuthState;
 import dev.atpj.server.session.SessionContext;
 import dev.atpj.server.verb.Reply;
 import dev.atpj.server.verb.VerbHandler;
@@ -43,7 +44,11 @@ public final class CramHandler implements VerbHandler<Cram> {
   @Override
   public CompletionStage<Reply> handle(Cram command, SessionContext session) {
     String digest = command.digest().toLowerCase(Locale.ROOT);
-    return attempts.run(session, challenge -> matches(session, challenge, digest), FAILED);
+    return attempts.run(
+        session,
+        challenge -> matches(session, challenge, digest),
+        FAILED,
+        new AuthState.Owner(attempts.atSign(), true, null));
   }
 
   private boolean matches(SessionContext session, String challenge, String digest) {
