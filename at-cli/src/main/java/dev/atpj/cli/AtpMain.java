@@ -12,7 +12,19 @@ public final class AtpMain {
    * @param args the command line
    */
   public static void main(String[] args) {
+    if (asksOnlyForVersion(args)) {
+      // The answer needs no command tree: building it loads every command's classes.
+      for (String line : VersionProvider.lines()) {
+        System.out.println(line);
+      }
+      System.exit(0);
+    }
     System.exit(commandLine(CliEnvironment.system()).execute(args));
+  }
+
+  /** Whether the command line is exactly {@code --version} (or {@code -V}). */
+  static boolean asksOnlyForVersion(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /**

@@ -48,8 +48,17 @@ class AtpCommandTest {
   void versionNamesTheBuild() {
     Result result = atp().run("--version");
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).startsWith("atp (atpj) ");
+    assertThat(result.out()).startsWith("atp (atpj) " + VersionProvider.version() + "\n");
+    assertThat(VersionProvider.version()).matches("\\d+\\.\\d+\\.\\d+.*");
     assertThat(atp().run("directory", "serve", "--version").out()).startsWith("atp (atpj) ");
+  }
+
+  @Test
+  void onlyABareVersionTakesTheShortPath() {
+    assertThat(AtpMain.asksOnlyForVersion(new String[] {"--version"})).isTrue();
+    assertThat(AtpMain.asksOnlyForVersion(new String[] {"-V"})).isTrue();
+    assertThat(AtpMain.asksOnlyForVersion(new String[] {"up", "--version"})).isFalse();
+    assertThat(AtpMain.asksOnlyForVersion(new String[] {})).isFalse();
   }
 
   static Stream<String> commandPaths() {
