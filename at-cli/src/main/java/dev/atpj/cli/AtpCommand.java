@@ -46,6 +46,7 @@ import picocli.CommandLine.ScopeType;
       NotifyCommand.class,
       MonitorCommand.class,
       SyncCommand.class,
+      CompletionCommand.class,
       RawCommand.class,
       ReplCommand.class,
       ServerCommand.class,
@@ -77,6 +78,34 @@ public final class AtpCommand {
   public void verbose(boolean value) {
     verbose = value;
     Logging.verbose(value);
+  }
+
+  /**
+   * Sets the log level of the whole process.
+   *
+   * @param level the lowest level logged
+   */
+  @Option(
+      names = "--log-level",
+      scope = ScopeType.INHERIT,
+      paramLabel = "LEVEL",
+      description = "Log this level and above: ${COMPLETION-CANDIDATES} (default: WARN).")
+  public void logLevel(Logging.LogLevel level) {
+    Logging.level(level);
+  }
+
+  /**
+   * Sets how log lines look.
+   *
+   * @param format text lines or JSON objects
+   */
+  @Option(
+      names = "--log-format",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      description = "Log lines as text or json (one JSON object per line; default: text).")
+  public void logFormat(Logging.Format format) {
+    Logging.format(format);
   }
 
   /** Whether {@code --verbose} was given. */

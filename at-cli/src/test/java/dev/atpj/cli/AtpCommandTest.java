@@ -54,6 +54,33 @@ class AtpCommandTest {
   }
 
   @Test
+  void completionPrintsAScriptForBashAndZsh() {
+    Result bash = atp().run("completion", "bash");
+    assertThat(bash.exitCode()).isZero();
+    assertThat(bash.out())
+        .contains("complete -F _complete_atp", "get", "monitor", "--log-format", "bashcompinit");
+    assertThat(atp().run("completion", "zsh").out()).isEqualTo(bash.out());
+    assertThat(atp().run("completion", "fish").exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void logLevelAndFormatChangeWhatServersReport() {
+    try {
+      assertThat(atp().run("--log-level", "info", "--log-format", "json", "--help").exitCode())
+          .isZero();
+      assertThat(Logging.destination()).endsWith(" (json, INFO and above)");
+      assertThat(atp().run("--log-format", "text", "--log-level", "error", "--help").exitCode())
+          .isZero();
+      assertThat(Logging.destination()).endsWith(" (text, ERROR and above)");
+      assertThat(atp().run("--log-level", "loud", "--help").exitCode()).isEqualTo(ExitCodes.USAGE);
+    } finally {
+      Logging.format(Logging.Format.TEXT);
+      Logging.verbose(false);
+    }
+    assertThat(Logging.destination()).endsWith(" (text, WARN and above)");
+  }
+
+  @Test
   void onlyABareVersionTakesTheShortPath() {
     assertThat(AtpMain.asksOnlyForVersion(new String[] {"--version"})).isTrue();
     assertThat(AtpMain.asksOnlyForVersion(new String[] {"-V"})).isTrue();

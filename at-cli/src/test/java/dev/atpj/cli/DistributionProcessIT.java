@@ -15,11 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The release archive ({@code target/atpj-<version>.tar.gz}, made in {@code package}) on its own:
  * unpacked into an empty folder, its {@code bin/atp} prints the build's version and runs {@code up}
- * to {@code ready} with a fresh home, using only a Java on the {@code PATH}.
+ * to {@code ready} with a fresh home, logging JSON, using only a Java on the {@code PATH}; the
+ * benchmark jars sit apart in {@code lib/bench}.
  */
 class DistributionProcessIT {
   @TempDir Path unpacked;
   @TempDir Path home;
+  @TempDir Path logFolder;
 
   @Test
   void theUnpackedArchiveRunsUpOnAFreshHome() throws Exception {
@@ -32,12 +34,21 @@ class DistributionProcessIT {
     Path app = unpacked.resolve(archive.getFileName().toString().replace(".tar.gz", ""));
     assertThat(app.resolve("LICENSE")).exists();
     assertThat(app.resolve("docs/cli.md")).exists();
+    try (Stream<Path> jars = Files.list(app.resolve("lib"))) {
+      assertThat(jars.map(jar -> jar.getFileName().toString()))
+          .as("the CLI's classpath holds no benchmark jars")
+          .anyMatch(jar -> jar.startsWith("picocli-"))
+          .noneMatch(jar -> jar.matches("(at-bench|lettuce|jmh|reactor|commons-math3).*"));
+    }
+    assertThat(app.resolve("lib/bench")).isDirectoryContaining("glob:**/at-bench-*.jar");
     Path atp = app.resolve("bin/atp");
     assertThat(Files.isExecutable(atp)).isTrue();
 
     String version = run(List.of(atp.toString(), "--version"));
     assertThat(version).startsWith("atp (atpj) " + VersionProvider.version() + "\n");
+    assertThat(run(List.of(atp.toString(), "bench", "--help"))).contains("Usage: atp bench");
 
+    Path logs = logFolder.resolve("up-stderr.log");
     Process up =
         launcher(
                 List.of(
@@ -50,12 +61,21 @@ class DistributionProcessIT {
                     "--directory-port",
                     "0",
                     "--base-port",
-                    "0"))
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    "0",
+                    "--log-format",
+                    "json",
+                    "--log-level",
+                    "info"))
+            .redirectError(logs.toFile())
             .start();
     ProcessLines lines = ProcessLines.follow(up, "dist-up-stdout");
     try {
+      assertThat(lines.awaitLineStarting("Logs: "))
+          .isEqualTo("Logs: stderr (json, INFO and above)");
       assertThat(lines.awaitLineStarting("ready")).endsWith("platform.json");
+      assertThat(Files.readAllLines(logs))
+          .isNotEmpty()
+          .allMatch(line -> line.startsWith("{") && line.contains("\"level\":"));
       lines.signal("TERM");
       assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
       assertThat(up.exitValue()).isZero();
