@@ -16,6 +16,7 @@ import dev.atpj.cli.directory.DirectoryCommand;
 import dev.atpj.cli.pki.PkiCommand;
 import dev.atpj.cli.server.ServerCommand;
 import dev.atpj.cli.up.UpCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -32,27 +33,6 @@ import picocli.CommandLine.ScopeType;
           + " this machine, with TLS and a private CA, and onboards every atSign.",
       ""
     },
-    subcommands = {
-      UpCommand.class,
-      LookupCommand.class,
-      DirectoryCommand.class,
-      PkiCommand.class,
-      OnboardCommand.class,
-      KeysCommand.class,
-      PutCommand.class,
-      GetCommand.class,
-      DeleteCommand.class,
-      ScanCommand.class,
-      NotifyCommand.class,
-      MonitorCommand.class,
-      SyncCommand.class,
-      CompletionCommand.class,
-      RawCommand.class,
-      ReplCommand.class,
-      ServerCommand.class,
-      BenchCommand.class,
-      picocli.CommandLine.HelpCommand.class
-    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
@@ -64,6 +44,32 @@ import picocli.CommandLine.ScopeType;
       "Files live under --home (default: $ATPJ_HOME, else ~/.atpj)."
     })
 public final class AtpCommand {
+  /**
+   * Every subcommand, in the order {@code --help} lists them. {@link AtpMain} registers them all,
+   * or only the one a command line names (building a command's model loads its classes).
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          UpCommand.class,
+          LookupCommand.class,
+          DirectoryCommand.class,
+          PkiCommand.class,
+          OnboardCommand.class,
+          KeysCommand.class,
+          PutCommand.class,
+          GetCommand.class,
+          DeleteCommand.class,
+          ScanCommand.class,
+          NotifyCommand.class,
+          MonitorCommand.class,
+          SyncCommand.class,
+          CompletionCommand.class,
+          RawCommand.class,
+          ReplCommand.class,
+          ServerCommand.class,
+          BenchCommand.class,
+          picocli.CommandLine.HelpCommand.class);
+
   private boolean verbose;
 
   /**

@@ -81,6 +81,24 @@ class AtpCommandTest {
   }
 
   @Test
+  void aNamedCommandIsTheOnlyOneBuilt() {
+    assertThat(AtpMain.subcommandsFor(new String[] {"get", "--as", "@bob", "k"}))
+        .containsExactly(dev.atpj.cli.client.GetCommand.class);
+    assertThat(AtpMain.subcommandsFor(new String[] {"completion", "bash"}))
+        .isEqualTo(AtpCommand.SUBCOMMANDS);
+    assertThat(AtpMain.subcommandsFor(new String[] {"help", "get"}))
+        .isEqualTo(AtpCommand.SUBCOMMANDS);
+    assertThat(AtpMain.subcommandsFor(new String[] {"--verbose", "get"}))
+        .isEqualTo(AtpCommand.SUBCOMMANDS);
+    assertThat(AtpMain.subcommandsFor(new String[] {"down"})).isEqualTo(AtpCommand.SUBCOMMANDS);
+    CommandLine get = AtpMain.commandLine(CliEnvironment.system(), new String[] {"get", "--help"});
+    assertThat(get.getSubcommands()).containsOnlyKeys("get");
+    assertThat(get.getSubcommands().get("get").getCommandSpec().findOption("--log-format"))
+        .as("inherited options reach a lazily added command")
+        .isNotNull();
+  }
+
+  @Test
   void onlyABareVersionTakesTheShortPath() {
     assertThat(AtpMain.asksOnlyForVersion(new String[] {"--version"})).isTrue();
     assertThat(AtpMain.asksOnlyForVersion(new String[] {"-V"})).isTrue();
