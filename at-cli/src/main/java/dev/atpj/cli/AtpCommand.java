@@ -16,6 +16,7 @@ import dev.atpj.cli.directory.DirectoryCommand;
 import dev.atpj.cli.pki.PkiCommand;
 import dev.atpj.cli.server.ServerCommand;
 import dev.atpj.cli.up.UpCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -32,26 +33,6 @@ import picocli.CommandLine.ScopeType;
           + " this machine, with TLS and a private CA, and onboards every atSign.",
       ""
     },
-    subcommands = {
-      UpCommand.class,
-      LookupCommand.class,
-      DirectoryCommand.class,
-      PkiCommand.class,
-      OnboardCommand.class,
-      KeysCommand.class,
-      PutCommand.class,
-      GetCommand.class,
-      DeleteCommand.class,
-      ScanCommand.class,
-      NotifyCommand.class,
-      MonitorCommand.class,
-      SyncCommand.class,
-      RawCommand.class,
-      ReplCommand.class,
-      ServerCommand.class,
-      BenchCommand.class,
-      picocli.CommandLine.HelpCommand.class
-    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
@@ -63,6 +44,32 @@ import picocli.CommandLine.ScopeType;
       "Files live under --home (default: $ATPJ_HOME, else ~/.atpj)."
     })
 public final class AtpCommand {
+  /**
+   * Every subcommand, in the order {@code --help} lists them. {@link AtpMain} registers them all,
+   * or only the one a command line names (building a command's model loads its classes).
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          UpCommand.class,
+          LookupCommand.class,
+          DirectoryCommand.class,
+          PkiCommand.class,
+          OnboardCommand.class,
+          KeysCommand.class,
+          PutCommand.class,
+          GetCommand.class,
+          DeleteCommand.class,
+          ScanCommand.class,
+          NotifyCommand.class,
+          MonitorCommand.class,
+          SyncCommand.class,
+          CompletionCommand.class,
+          RawCommand.class,
+          ReplCommand.class,
+          ServerCommand.class,
+          BenchCommand.class,
+          picocli.CommandLine.HelpCommand.class);
+
   private boolean verbose;
 
   /**
@@ -77,6 +84,34 @@ public final class AtpCommand {
   public void verbose(boolean value) {
     verbose = value;
     Logging.verbose(value);
+  }
+
+  /**
+   * Sets the log level of the whole process.
+   *
+   * @param level the lowest level logged
+   */
+  @Option(
+      names = "--log-level",
+      scope = ScopeType.INHERIT,
+      paramLabel = "LEVEL",
+      description = "Log this level and above: ${COMPLETION-CANDIDATES} (default: WARN).")
+  public void logLevel(Logging.LogLevel level) {
+    Logging.level(level);
+  }
+
+  /**
+   * Sets how log lines look.
+   *
+   * @param format text lines or JSON objects
+   */
+  @Option(
+      names = "--log-format",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      description = "Log lines as text or json (one JSON object per line; default: text).")
+  public void logFormat(Logging.Format format) {
+    Logging.format(format);
   }
 
   /** Whether {@code --verbose} was given. */

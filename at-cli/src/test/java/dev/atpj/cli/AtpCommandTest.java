@@ -137,8 +137,62 @@ class AtpCommandTest {
   void versionNamesTheBuild() {
     Result result = atp().run("--version");
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).startsWith("atp (atpj) ");
+    assertThat(result.out()).startsWith("atp (atpj) " + VersionProvider.version() + "\n");
+    assertThat(VersionProvider.version()).matches("\\d+\\.\\d+\\.\\d+.*");
     assertThat(atp().run("directory", "serve", "--version").out()).startsWith("atp (atpj) ");
+  }
+
+  @Test
+  void completionPrintsAScriptForBashAndZsh() {
+    Result bash = atp().run("completion", "bash");
+    assertThat(bash.exitCode()).isZero();
+    assertThat(bash.out())
+        .contains("complete -F _complete_atp", "get", "monitor", "--log-format", "bashcompinit");
+    assertThat(atp().run("completion", "zsh").out()).isEqualTo(bash.out());
+    assertThat(atp().run("completion", "fish").exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void logLevelAndFormatChangeWhatServersReport() {
+    try {
+      assertThat(atp().run("--log-level", "info", "--log-format", "json", "--help").exitCode())
+          .isZero();
+      assertThat(Logging.destination()).endsWith(" (json, INFO and above)");
+      assertThat(atp().run("--log-format", "text", "--log-level", "error", "--help").exitCode())
+          .isZero();
+      assertThat(Logging.destination()).endsWith(" (text, ERROR and above)");
+      assertThat(atp().run("--log-level", "loud", "--help").exitCode()).isEqualTo(ExitCodes.USAGE);
+    } finally {
+      Logging.format(Logging.Format.TEXT);
+      Logging.verbose(false);
+    }
+    assertThat(Logging.destination()).endsWith(" (text, WARN and above)");
+  }
+
+  @Test
+  void aNamedCommandIsTheOnlyOneBuilt() {
+    assertThat(AtpMain.subcommandsFor(new String[] {"get", "--as", "@bob", "k"}))
+        .containsExactly(dev.atpj.cli.client.GetCommand.class);
+    assertThat(AtpMain.subcommandsFor(new String[] {"completion", "bash"}))
+        .isEqualTo(AtpCommand.SUBCOMMANDS);
+    assertThat(AtpMain.subcommandsFor(new String[] {"help", "get"}))
+        .isEqualTo(AtpCommand.SUBCOMMANDS);
+    assertThat(AtpMain.subcommandsFor(new String[] {"--verbose", "get"}))
+        .isEqualTo(AtpCommand.SUBCOMMANDS);
+    assertThat(AtpMain.subcommandsFor(new String[] {"down"})).isEqualTo(AtpCommand.SUBCOMMANDS);
+    CommandLine get = AtpMain.commandLine(CliEnvironment.system(), new String[] {"get", "--help"});
+    assertThat(get.getSubcommands()).containsOnlyKeys("get");
+    assertThat(get.getSubcommands().get("get").getCommandSpec().findOption("--log-format"))
+        .as("inherited options reach a lazily added command")
+        .isNotNull();
+  }
+
+  @Test
+  void onlyABareVersionTakesTheShortPath() {
+    assertThat(AtpMain.asksOnlyForVersion(new String[] {"--version"})).isTrue();
+    assertThat(AtpMain.asksOnlyForVersion(new String[] {"-V"})).isTrue();
+    assertThat(AtpMain.asksOnlyForVersion(new String[] {"up", "--version"})).isFalse();
+    assertThat(AtpMain.asksOnlyForVersion(new String[] {})).isFalse();
   }
 
   static Stream<String> commandPaths() {

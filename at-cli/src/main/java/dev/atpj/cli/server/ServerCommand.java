@@ -3,6 +3,7 @@ package dev.atpj.cli.server;
 import dev.atpj.cli.CliEnvironment;
 import dev.atpj.cli.CliException;
 import dev.atpj.cli.Converters;
+import dev.atpj.cli.Logging;
 import dev.atpj.cli.StopSignals;
 import dev.atpj.cli.up.Listening;
 import dev.atpj.directory.FileDirectoryRegistry;
@@ -211,6 +212,7 @@ public final class ServerCommand implements Callable<Integer> {
                 + address
                 + ", storage "
                 + serverConfig.storageDir().toAbsolutePath());
+        out.println("logs " + Logging.destination());
         out.println("certificate " + serverConfig.tls().certificateChain().toAbsolutePath());
         if (serverConfig.peers().directory() != null) {
           out.println("directory " + serverConfig.peers().directory().directory());

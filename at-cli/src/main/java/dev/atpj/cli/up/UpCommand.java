@@ -3,6 +3,7 @@ package dev.atpj.cli.up;
 import dev.atpj.cli.CliEnvironment;
 import dev.atpj.cli.Converters;
 import dev.atpj.cli.HomeOption;
+import dev.atpj.cli.Logging;
 import dev.atpj.cli.StopSignals;
 import dev.atpj.cli.server.ServerCommand;
 import dev.atpj.cli.up.PlatformOnboarding.Result;
@@ -15,10 +16,15 @@ import dev.atpj.server.metrics.MetricsEndpoint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,6 +149,7 @@ public final class UpCommand implements Callable<Integer> {
             basePort,
             keyAlgorithm);
     out.println("atp up: starting a private atPlatform in " + settings.layout().home());
+    out.println("Logs: " + Logging.destination());
     out.flush();
     try (StopSignals.StopSignal stop = environment.stopSignals().arm();
         MetricsEndpoint endpoint = startMetrics()) {
@@ -208,15 +215,37 @@ public final class UpCommand implements Callable<Integer> {
             .withTrustedCa(platform.caFile())
             .withRetries(3, Duration.ofMillis(200));
     Map<AtSign, Result> results = new LinkedHashMap<>();
+    List<RunningAtSign> atSigns = platform.atSigns();
+    // Each atSign's keys are checked or made at the same time: generating RSA keys dominates.
+    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, atSigns.size()));
     try (AtConnector connector =
         AtConnector.using(platform.loops(), platform.directoryAddress(), options)) {
-      PlatformOnboarding onboarding = new PlatformOnboarding(connector);
-      for (RunningAtSign served : platform.atSigns()) {
-        results.put(
-            served.atSign(),
-            onboarding.prepare(served, platform.layout().keysFile(served.atSign())));
+      List<Future<Result>> pending = new ArrayList<>();
+      for (RunningAtSign served : atSigns) {
+        Path keysFile = platform.layout().keysFile(served.atSign());
+        pending.add(
+            workers.submit(() -> new PlatformOnboarding(connector).prepare(served, keysFile)));
       }
+      for (int i = 0; i < atSigns.size(); i++) {
+        results.put(atSigns.get(i).atSign(), outcome(pending.get(i)));
+      }
+    } finally {
+      workers.shutdownNow();
     }
     return results;
+  }
+
+  private static Result outcome(Future<Result> pending) {
+    try {
+      return pending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.atpj.cli.CliException("interrupted while onboarding; stopping");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }
