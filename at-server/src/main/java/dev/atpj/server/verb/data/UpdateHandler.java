@@ -15,7 +15,8 @@ import java.util.concurrent.CompletionStage;
  * {@code update[<metadata options>]:<key> <value>} (docs/protocol.md B7): stores the value with the
  * given options merged into the key's metadata ({@link MetadataRules}); answers {@code
  * data:<commitId>}, or {@code data:-1} for key types that are not committed. The commit operation
- * is {@code *} when options were given, {@code +} otherwise.
+ * is {@code *} when options were given, {@code +} otherwise; with {@code :nc} nothing is committed
+ * and the answer is {@code data:-1} (the key's earlier commit entries stay).
  */
 public final class UpdateHandler implements VerbHandler<Update> {
   @Override
@@ -27,7 +28,10 @@ public final class UpdateHandler implements VerbHandler<Update> {
   public CompletionStage<Reply> handle(Update command, SessionContext session) {
     AtKey key = session.server().keyPolicy().forUpdate(command.key());
     KeyWriter writer = session.server().keyWriter();
-    CommitOp op = command.options().isEmpty() ? CommitOp.UPDATE : CommitOp.UPDATE_ALL;
+    CommitOp op =
+        command.noCommit()
+            ? null
+            : command.options().isEmpty() ? CommitOp.UPDATE : CommitOp.UPDATE_ALL;
     return writer
         .put(
             key,
@@ -37,7 +41,7 @@ public final class UpdateHandler implements VerbHandler<Update> {
                     command.value(),
                     MetadataRules.forWrite(
                         current == null ? null : current.metadata(),
-                        command.options()::applyTo,
+                        command.options(),
                         writer.atSign(),
                         now)),
             session.connection().executor())
