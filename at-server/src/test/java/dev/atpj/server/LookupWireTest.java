@@ -46,8 +46,8 @@ class LookupWireTest {
             "update:public:r4@alice atsign://a@alice",
             "update:public:dangling@alice atsign://nowhere@alice",
             "update:public:foreign@alice atsign://x@bob",
-            "update:ref@alice atsign://target@alice",
-            "update:target@alice self target",
+            "update:@alice:ref@alice atsign://target@alice",
+            "update:@alice:target@alice self target",
             "update:public:target@alice public target",
           }) {
         assertThat(owner.command(command)).as(command).startsWith("data:");
@@ -112,6 +112,7 @@ class LookupWireTest {
   void inactiveKeysAreNullNotMissing() {
     try (WireClient client = Wire.owner(fixture, alice)) {
       assertThat(client.command("update:ttb:10000:later@alice born")).startsWith("data:");
+      assertThat(client.command("update:ttb:10000:@alice:later@alice born")).startsWith("data:");
       assertThat(client.command("update:ttl:5000:public:soon@alice going")).startsWith("data:");
       assertThat(client.command("llookup:later@alice")).isEqualTo("data:null");
       assertThat(client.command("llookup:all:later@alice")).isEqualTo("data:null");
@@ -146,9 +147,12 @@ class LookupWireTest {
   }
 
   @Test
-  void ownerLookupReadsTheSelfKeyAndPublicKeysByName() {
+  void ownerLookupReadsTheKeySharedWithTheOwnerAndPublicKeysByName() {
     try (WireClient client = Wire.owner(fixture, alice)) {
-      assertThat(client.command("lookup:phone@alice")).isEqualTo("data:self phone");
+      assertThat(client.command("lookup:phone@alice"))
+          .as("reads @alice:phone@alice, not the self key (reference)")
+          .startsWith("error:AT0015-");
+      assertThat(client.command("llookup:phone@alice")).isEqualTo("data:self phone");
       assertThat(client.command("lookup:public:phone@alice")).isEqualTo("data:public phone");
       assertThat(client.command("lookup:@bob:phone@alice")).isEqualTo("data:bob's phone");
       assertThat(client.command("lookup:loc@alice")).startsWith("error:AT0015-");

@@ -54,6 +54,25 @@ class OwnerSharedKeysWireTest {
   }
 
   @Test
+  void theOwnersLookupOfAPlainKeyReadsTheKeySharedWithTheOwner(TestPki pki) throws Exception {
+    try (MultiServerFixture fixture = new MultiServerFixture(pki, data)) {
+      AtServer ann = fixture.start("@ann");
+      try (WireClient owner = fixture.owner(ann)) {
+        assertThat(owner.command("update:only-self.osk@ann self")).matches("data:\\d+");
+        assertThat(owner.command("lookup:only-self.osk@ann")).startsWith("error:AT0015-");
+
+        assertThat(owner.command("update:@ann:both.osk@ann shared-with-me")).matches("data:\\d+");
+        assertThat(owner.command("update:both.osk@ann self")).matches("data:\\d+");
+        assertThat(owner.command("lookup:both.osk@ann")).isEqualTo("data:shared-with-me");
+        assertThat(owner.command("lookup:all:both.osk@ann"))
+            .contains("\"data\":\"shared-with-me\"");
+        assertThat(owner.command("lookup:public:both.osk@ann")).startsWith("error:AT0015-");
+        assertThat(owner.command("lookup:signing_privatekey@ann")).startsWith("data:MII");
+      }
+    }
+  }
+
+  @Test
   void aStoreHoldingTheSigningKeyUnderTheSelfNameIsMigratedOnceAtStart(TestPki pki)
       throws Exception {
     try (MultiServerFixture fixture = new MultiServerFixture(pki, data)) {

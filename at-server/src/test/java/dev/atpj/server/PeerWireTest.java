@@ -49,7 +49,7 @@ class PeerWireTest {
         "update:public:_cookie@alice hidden-public",
         "update:@bob:ref@alice atsign://card@carol",
         "update:public:pubref@alice atsign://card@carol",
-        "update:myref@alice atsign://for.alice@carol",
+        "update:@alice:myref@alice atsign://for.alice@carol",
         "update:@bob:local.ref@alice atsign://k@alice");
     fixture.update(
         carol, "update:public:card@carol carol-card", "update:@alice:for.alice@carol for-alice");
@@ -75,7 +75,10 @@ class PeerWireTest {
         WireClient carolClient = fixture.owner(carol)) {
       // k@alice exists as public, shared with bob and self: each requester gets its own value.
       assertThat(anyone.command("lookup:k@alice")).isEqualTo("data:public-v");
-      assertThat(owner.command("lookup:k@alice")).isEqualTo("data:self-v");
+      assertThat(owner.command("lookup:k@alice"))
+          .as("the owner's lookup reads @alice:k@alice, which does not exist")
+          .startsWith("error:AT0015-");
+      assertThat(owner.command("llookup:k@alice")).isEqualTo("data:self-v");
       assertThat(bobClient.command("lookup:k@alice")).isEqualTo("data:bob-v");
       assertThat(carolClient.command("lookup:k@alice"))
           .as("no fallback to the public value, nothing of bob's")
@@ -89,7 +92,7 @@ class PeerWireTest {
         assertThat(bobClient.command("lookup:" + key)).as(key).startsWith("error:AT0015-");
         assertThat(carolClient.command("lookup:" + key)).as(key).startsWith("error:AT0015-");
       }
-      assertThat(owner.command("lookup:secret@alice")).isEqualTo("data:self-only");
+      assertThat(owner.command("llookup:secret@alice")).isEqualTo("data:self-only");
       // without a ttr, what alice shares is not cached
       assertThat(bobClient.command("llookup:cached:@bob:k@alice")).startsWith("error:AT0015-");
       // public values through plookup, for owners only

@@ -13,17 +13,28 @@ final class MetadataOptionReader {
 
   /**
    * Reads one option if the next token names one and at least {@code keep} tokens follow its value
-   * (so the key after the options is never swallowed).
+   * (so the key after the options is never swallowed). A date's value spans three tokens ({@link
+   * MetadataField#valueTokens()}), unless it is {@code null}.
    *
    * @return whether an option was read
    */
   boolean tryRead(Cursor c, int keep) {
     Optional<MetadataField> field = MetadataField.fromWireName(c.peek());
-    if (field.isEmpty() || !c.hasMoreAfterNext(1 + keep)) {
+    if (field.isEmpty()) {
+      return false;
+    }
+    String[] ahead = c.rest().split(":", 3);
+    int tokens =
+        ahead.length > 1 && MetadataField.CLEAR.equals(ahead[1]) ? 1 : field.get().valueTokens();
+    if (!c.hasMoreAfterNext(tokens + keep)) {
       return false;
     }
     c.next();
-    options.add(new MetadataOption(field.get(), c.next()));
+    StringBuilder value = new StringBuilder(c.next());
+    for (int i = 1; i < tokens; i++) {
+      value.append(':').append(c.next());
+    }
+    options.add(new MetadataOption(field.get(), value.toString()));
     return true;
   }
 

@@ -5,19 +5,26 @@ import dev.atpj.protocol.key.MetadataOptions;
 import java.util.Objects;
 
 /**
- * {@code update[<metadata options>]:<key> <value>}: store a value (B7). The key may lack its owner
- * (the server's atSign is meant); which key types may be written is the server's decision.
+ * {@code update[:nc][<metadata options>]:<key> <value>}: store a value (B7). The key may lack its
+ * owner (the server's atSign is meant); which key types may be written is the server's decision.
  *
  * @param options the metadata options in the order given (possibly empty)
  * @param key the key
  * @param value everything after the first space that follows the key; may contain spaces
+ * @param noCommit {@code :nc}: write no commit-log entry for this update
  */
-public record Update(MetadataOptions options, AtKey key, String value) implements Command {
+public record Update(MetadataOptions options, AtKey key, String value, boolean noCommit)
+    implements Command {
   /** Validates; null options mean none. */
   public Update {
     options = options == null ? MetadataOptions.EMPTY : options;
     Objects.requireNonNull(key, "key");
     Checks.nonEmpty(value, "the value");
+  }
+
+  /** An update that is committed (no {@code :nc}). */
+  public Update(MetadataOptions options, AtKey key, String value) {
+    this(options, key, value, false);
   }
 
   @Override
@@ -27,6 +34,6 @@ public record Update(MetadataOptions options, AtKey key, String value) implement
 
   @Override
   public String render() {
-    return "update" + options.render() + ":" + key + " " + value;
+    return "update" + (noCommit ? ":nc" : "") + options.render() + ":" + key + " " + value;
   }
 }

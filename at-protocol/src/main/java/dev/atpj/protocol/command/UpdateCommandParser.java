@@ -18,6 +18,7 @@ final class UpdateCommandParser {
     String head = args.substring(0, space);
     String value = args.substring(space + 1);
     Cursor c = new Cursor(head, 1);
+    boolean noCommit = noCommit(c);
     MetadataOptionReader options = new MetadataOptionReader();
     while (options.tryRead(c, 1)) {
       // options come first, in any order
@@ -26,7 +27,7 @@ final class UpdateCommandParser {
     if (keyText == null || keyText.isEmpty()) {
       throw Checks.syntax(Verb.UPDATE);
     }
-    return new Update(options.result(), KeyText.parse(keyText), value);
+    return new Update(options.result(), KeyText.parse(keyText), value, noCommit);
   }
 
   /** {@code json} is the text after {@code update:json:}. */
@@ -40,6 +41,7 @@ final class UpdateCommandParser {
       throw Checks.syntax(Verb.UPDATE_META);
     }
     Cursor c = new Cursor(args, 1);
+    boolean noCommit = noCommit(c);
     StringBuilder keyText = new StringBuilder();
     if (c.accept("cached")) {
       keyText.append("cached:");
@@ -64,7 +66,16 @@ final class UpdateCommandParser {
         throw Checks.syntax(Verb.UPDATE_META);
       }
     }
-    return new UpdateMeta(key, options.result());
+    return new UpdateMeta(key, options.result(), noCommit);
+  }
+
+  /** Consumes a leading {@code nc} flag (at_commons {@code (:nc(?<noCommit>))?}), never a key. */
+  private static boolean noCommit(Cursor c) {
+    if ("nc".equals(c.peek()) && c.hasMoreAfterNext(1)) {
+      c.next();
+      return true;
+    }
+    return false;
   }
 
   private static boolean isVisibilityWord(String token) {

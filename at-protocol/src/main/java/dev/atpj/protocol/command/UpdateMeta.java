@@ -5,17 +5,23 @@ import dev.atpj.protocol.key.MetadataOptions;
 import java.util.Objects;
 
 /**
- * {@code update:meta:<key><metadata options>}: change only the metadata of a key (B7). Here the
- * options come after the key.
+ * {@code update:meta[:nc]:<key><metadata options>}: change only the metadata of a key (B7). Here
+ * the options come after the key.
  *
  * @param key the key
  * @param options the metadata options in the order given (possibly empty)
+ * @param noCommit {@code :nc}: write no commit-log entry for this change
  */
-public record UpdateMeta(AtKey key, MetadataOptions options) implements Command {
+public record UpdateMeta(AtKey key, MetadataOptions options, boolean noCommit) implements Command {
   /** Validates; null options mean none. */
   public UpdateMeta {
     Objects.requireNonNull(key, "key");
     options = options == null ? MetadataOptions.EMPTY : options;
+  }
+
+  /** A metadata change that is committed (no {@code :nc}). */
+  public UpdateMeta(AtKey key, MetadataOptions options) {
+    this(key, options, false);
   }
 
   @Override
@@ -25,6 +31,6 @@ public record UpdateMeta(AtKey key, MetadataOptions options) implements Command 
 
   @Override
   public String render() {
-    return "update:meta:" + key + options.render();
+    return "update:meta" + (noCommit ? ":nc:" : ":") + key + options.render();
   }
 }

@@ -5,11 +5,13 @@ import java.time.Instant;
 /**
  * Everything known about a stored value besides the value itself (docs/protocol.md B7, B8, C8).
  *
- * <p>The first nineteen components are set by clients through {@code update} options; the rest are
- * maintained by the atServer. Every component is nullable: {@code null} means "not set", and unset
- * fields are omitted from JSON. Durations ({@code ttl}, {@code ttb}, {@code ttr}) are milliseconds;
- * {@code ttr} of -1 means "cache for ever". Instances are immutable; change them by copying with
- * {@link #toBuilder()}.
+ * <p>The first nineteen components and {@code appMetadata} are set by clients through {@code
+ * update} options; the rest are maintained by the atServer (a writer may assert {@code createdAt},
+ * {@code updatedAt}, {@code availableAt} and {@code expiresAt} with the {@code cAt}, {@code uAt},
+ * {@code aAt} and {@code eAt} options). Every component is nullable: {@code null} means "not set",
+ * and unset fields are omitted from JSON. Durations ({@code ttl}, {@code ttb}, {@code ttr}) are
+ * milliseconds; {@code ttr} of -1 means "cache for ever". Instances are immutable; change them by
+ * copying with {@link #toBuilder()}.
  *
  * @param ttl time to live: the key disappears this long after it was created or last updated
  * @param ttb time to birth: the key is invisible until this long after it was created
@@ -39,6 +41,8 @@ import java.time.Instant;
  * @param refreshAt when a cached copy should be refreshed
  * @param status free-form status
  * @param version how many times the key was written, starting at 0
+ * @param appMetadata application metadata, a JSON object as compact text (set by the {@code
+ *     appMetadata} option, which carries it base64-encoded)
  */
 public record Metadata(
     Long ttl,
@@ -68,7 +72,8 @@ public record Metadata(
     Instant expiresAt,
     Instant refreshAt,
     String status,
-    Integer version) {
+    Integer version,
+    String appMetadata) {
 
   /** Metadata with nothing set. */
   public static final Metadata EMPTY = builder().build();
@@ -135,6 +140,7 @@ public record Metadata(
     private Instant refreshAt;
     private String status;
     private Integer version;
+    private String appMetadata;
 
     private Builder() {}
 
@@ -158,6 +164,7 @@ public record Metadata(
       pubKeyHash = m.pubKeyHash;
       hashingAlgo = m.hashingAlgo;
       immutable = m.immutable;
+      appMetadata = m.appMetadata;
       createdBy = m.createdBy;
       updatedBy = m.updatedBy;
       createdAt = m.createdAt;
@@ -337,6 +344,12 @@ public record Metadata(
       return this;
     }
 
+    /** Sets {@link Metadata#appMetadata()}: a JSON object as compact text. */
+    public Builder appMetadata(String v) {
+      appMetadata = v;
+      return this;
+    }
+
     /** The metadata built so far. */
     public Metadata build() {
       return new Metadata(
@@ -367,7 +380,8 @@ public record Metadata(
           expiresAt,
           refreshAt,
           status,
-          version);
+          version,
+          appMetadata);
     }
   }
 }

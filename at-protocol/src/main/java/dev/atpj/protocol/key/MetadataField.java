@@ -2,11 +2,14 @@ package dev.atpj.protocol.key;
 
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +27,14 @@ public enum MetadataField {
   TTR("ttr", Kind.REFRESH),
   /** Cascade delete of cached copies. */
   CCD("ccd", Kind.BOOLEAN),
+  /** Creation time asserted by the writer (ISO 8601 UTC, e.g. 2026-05-05T11:59:45.123Z). */
+  CREATED_AT("cAt", Kind.DATE),
+  /** Update time asserted by the writer. */
+  UPDATED_AT("uAt", Kind.DATE),
+  /** Expiry time asserted by the writer. */
+  EXPIRES_AT("eAt", Kind.DATE),
+  /** Availability (birth) time asserted by the writer. */
+  AVAILABLE_AT("aAt", Kind.DATE),
   /** Signature of the value. */
   DATA_SIGNATURE("dataSignature", Kind.TEXT),
   /** Status of a shared key exchange. */
@@ -53,10 +64,16 @@ public enum MetadataField {
   /** Algorithm the shared key is encrypted with. */
   SKE_ENC_ALGO("skeEncAlgo", Kind.TEXT),
   /** Whether the value is never to be changed. */
-  IMMUTABLE("immutable", Kind.BOOLEAN);
+  IMMUTABLE("immutable", Kind.BOOLEAN),
+  /** Application metadata: base64 of a JSON object. */
+  APP_METADATA("appMetadata", Kind.APP_METADATA);
 
   /** The literal option value that clears a field. */
   public static final String CLEAR = "null";
+
+  /** An asserted date as the at_commons grammar writes it; fractions beyond nanoseconds refused. */
+  private static final Pattern DATE =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
 
   private static final Map<String, MetadataField> BY_LOWER_NAME =
       Arrays.stream(values())
@@ -70,6 +87,24 @@ public enum MetadataField {
   MetadataField(String wireName, Kind kind) {
     this.wireName = wireName;
     this.kind = kind;
+  }
+
+  /**
+   * How many colon-separated tokens the value spans: 3 for a date ({@code 2026-05-05T11:59:45Z}
+   * contains two colons), 1 otherwise.
+   */
+  public int valueTokens() {
+    return kind == Kind.DATE ? 3 : 1;
+  }
+
+  /**
+   * The {@link #APP_METADATA} option value for application metadata.
+   *
+   * @param json a JSON object as text, as {@link Metadata#appMetadata()} holds it
+   * @return base64 of its UTF-8 bytes
+   */
+  public static String encodeAppMetadata(String json) {
+    return AppMetadata.encode(json);
   }
 
   /** The option name on the wire, e.g. {@code dataSignature}. */
@@ -106,8 +141,9 @@ public enum MetadataField {
   }
 
   /**
-   * The typed value of an option: {@link Long} for durations, {@link Boolean} for flags, the text
-   * otherwise; null for {@link #CLEAR}.
+   * The typed value of an option: {@link Long} for durations, {@link Boolean} for flags, {@link
+   * Instant} for dates, the JSON object text for {@link #APP_METADATA}, the text otherwise; null
+   * for {@link #CLEAR}.
    *
    * @param value the raw value
    * @return the typed value
@@ -124,6 +160,10 @@ public enum MetadataField {
         return number(value, -1);
       case BOOLEAN:
         return bool(value);
+      case DATE:
+        return date(value);
+      case APP_METADATA:
+        return AppMetadata.decode(wireName, text(value));
       default:
         return text(value);
     }
@@ -162,6 +202,22 @@ public enum MetadataField {
         wireName + " must be true or false, not '" + shorten(value) + "'");
   }
 
+  private Instant date(String value) {
+    if (!DATE.matcher(value).matches()) {
+      throw new AtException(
+          AtErrorCode.INVALID_SYNTAX,
+          wireName
+              + " must be an ISO 8601 UTC time like 2026-05-05T11:59:45.123Z, not '"
+              + shorten(value)
+              + "'");
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new AtException(AtErrorCode.INVALID_SYNTAX, wireName + " is not a valid time");
+    }
+  }
+
   private String text(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -182,6 +238,8 @@ public enum MetadataField {
     DURATION,
     REFRESH,
     BOOLEAN,
+    DATE,
+    APP_METADATA,
     TEXT
   }
 }

@@ -15,11 +15,12 @@ import java.io.IOException;
  * (never {@code "x":null}, which would break at_java). Dates are {@code yyyy-MM-dd HH:mm:ss.SSS'Z'}
  * in UTC; durations and the version are JSON numbers; flags are JSON booleans; {@code ccd} is
  * called {@code ccd} (the reference's {@code toJson} key, which at_java's strict parser expects);
- * {@code pubKeyHash} is the object {@code {"hash":…,"hashingAlgo":…}}. Parsing is lenient: unknown
- * fields are ignored, numbers and flags may be JSON strings (as in {@code sync} entries), {@code
- * isCascade} is accepted besides {@code ccd}, {@code pubKeyHash} may be that object as a JSON text
- * (as in {@code sync} entries and notifications), and dates may carry up to nanoseconds, a {@code
- * T} separator or epoch milliseconds.
+ * {@code pubKeyHash} is the object {@code {"hash":…,"hashingAlgo":…}}; {@code appMetadata} is the
+ * application's JSON object itself. Parsing is lenient: unknown fields are ignored, numbers and
+ * flags may be JSON strings (as in {@code sync} entries), {@code isCascade} is accepted besides
+ * {@code ccd}, {@code pubKeyHash} may be that object as a JSON text (as in {@code sync} entries and
+ * notifications), and dates may carry up to nanoseconds, a {@code T} separator or epoch
+ * milliseconds.
  */
 public final class MetadataJson {
   private MetadataJson() {}
@@ -80,6 +81,10 @@ public final class MetadataJson {
       text(g, "skeEncKeyName", m.skeEncKeyName());
       text(g, "skeEncAlgo", m.skeEncAlgo());
       bool(g, "immutable", m.immutable());
+      if (m.appMetadata() != null) {
+        g.writeFieldName("appMetadata");
+        g.writeRawValue(m.appMetadata());
+      }
     }
     g.writeEndObject();
   }
@@ -138,6 +143,7 @@ public final class MetadataJson {
         .skeEncKeyName(JsonValues.toText(n.get("skeEncKeyName")))
         .skeEncAlgo(JsonValues.toText(n.get("skeEncAlgo")))
         .immutable(JsonValues.toBoolean(n.get("immutable"), "immutable"))
+        .appMetadata(appMetadata(n.get("appMetadata")))
         .build();
   }
 
@@ -150,6 +156,18 @@ public final class MetadataJson {
       throw JsonValues.bad("pubKeyHash", "an object with hash and hashingAlgo");
     }
     return object;
+  }
+
+  /** The {@code appMetadata} object (or that object as a JSON text) as compact JSON text. */
+  private static String appMetadata(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    JsonNode object = node.isTextual() ? Json.parseObject(node.asText(), "appMetadata") : node;
+    if (!object.isObject()) {
+      throw JsonValues.bad("appMetadata", "a JSON object");
+    }
+    return object.toString();
   }
 
   private static boolean present(JsonNode node) {

@@ -2,6 +2,7 @@ package dev.atpj.protocol.key;
 
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -114,6 +115,11 @@ public record MetadataOptions(List<MetadataOption> options) {
       case PUB_KEY_HASH -> b.pubKeyHash((String) v);
       case HASHING_ALGO -> b.hashingAlgo((String) v);
       case IMMUTABLE -> b.immutable((Boolean) v);
+      case CREATED_AT -> b.createdAt((Instant) v);
+      case UPDATED_AT -> b.updatedAt((Instant) v);
+      case EXPIRES_AT -> b.expiresAt((Instant) v);
+      case AVAILABLE_AT -> b.availableAt((Instant) v);
+      case APP_METADATA -> b.appMetadata((String) v);
       case ENCODING -> b.encoding((String) v);
       case ENC_KEY_NAME -> b.encKeyName((String) v);
       case ENC_ALGO -> b.encAlgo((String) v);

@@ -35,6 +35,45 @@ class UpdateCommandsTest {
   }
 
   @Test
+  void newestAtCommonsOptions() {
+    assertCanonical(
+        "update:nc:cAt:2026-05-05T11:59:45.123456Z:appMetadata:eyJhIjoxfQ==:@bob:k@alice v",
+        new Update(
+            NONE.with(MetadataField.CREATED_AT, "2026-05-05T11:59:45.123456Z")
+                .with(MetadataField.APP_METADATA, "eyJhIjoxfQ=="),
+            key("@bob:k@alice"),
+            "v",
+            true));
+    assertCanonical(
+        "update:meta:nc:k@alice:eAt:2026-05-05T11:59:45Z",
+        new UpdateMeta(
+            key("k@alice"), NONE.with(MetadataField.EXPIRES_AT, "2026-05-05T11:59:45Z"), true));
+    assertCanonical(
+        "update:cAt:null:k@alice v",
+        new Update(NONE.with(MetadataField.CREATED_AT, "null"), key("k@alice"), "v"));
+    assertCanonical("update:nc v", new Update(NONE, key("nc"), "v"));
+    Metadata m =
+        NONE.with(MetadataField.APP_METADATA, "eyJhIjoxfQ==")
+            .with(MetadataField.AVAILABLE_AT, "2026-05-05T11:59:45.5Z")
+            .toMetadata();
+    assertThat(m.appMetadata()).isEqualTo("{\"a\":1}");
+    assertThat(m.availableAt()).isEqualTo(java.time.Instant.parse("2026-05-05T11:59:45.500Z"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "update:cAt:2026-05-05T11:59:45+01:00:k@alice v",
+        "update:uAt:2026-05-05T25:59:45Z:k@alice v",
+        "update:appMetadata:%%%:k@alice v",
+        "update:appMetadata:WzFd:k@alice v"
+      })
+  void badNewOptions(String line) {
+    assertThat(parse(line)).isInstanceOf(Invalid.class);
+  }
+
+  @Test
   void atJavaUpdates() {
     assertCanonical(
         "update:privatekey:at_pkam_publickey MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA",

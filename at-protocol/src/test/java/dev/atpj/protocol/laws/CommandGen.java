@@ -71,12 +71,15 @@ final class CommandGen {
 
   static Arbitrary<Command> updates() {
     Arbitrary<Command> update =
-        Combinators.combine(Gen.metadataOptions(), Gen.keys(true), Gen.values()).as(Update::new);
+        Combinators.combine(
+                Gen.metadataOptions(), Gen.keys(true), Gen.values(), Arbitraries.of(false, true))
+            .as(Update::new);
     Arbitrary<AtKey> metaKeys =
         Gen.keys(false)
             .filter(k -> k.owner() != null || k.visibility() == KeyVisibility.PRIVATEKEY);
     Arbitrary<Command> meta =
-        Combinators.combine(metaKeys, Gen.metadataOptions()).as(UpdateMeta::new);
+        Combinators.combine(metaKeys, Gen.metadataOptions(), Arbitraries.of(false, true))
+            .as(UpdateMeta::new);
     Arbitrary<Command> json =
         Combinators.combine(Gen.entities(), Gen.words())
             .as(

@@ -100,6 +100,33 @@ final class Gen {
       case IMMUTABLE:
         value = Arbitraries.of("true", "false");
         break;
+      case CREATED_AT:
+      case UPDATED_AT:
+      case EXPIRES_AT:
+      case AVAILABLE_AT:
+        value =
+            Combinators.combine(
+                    Arbitraries.longs().between(0, 253_402_300_799L),
+                    Arbitraries.of("", ".5", ".123", ".999000", ".123456789"))
+                .as(
+                    (seconds, fraction) ->
+                        java.time.Instant.ofEpochSecond(seconds).toString().replace("Z", "")
+                            + fraction
+                            + "Z");
+        break;
+      case APP_METADATA:
+        value =
+            Combinators.combine(Gen.words(), Gen.words(), Arbitraries.of(true, false))
+                .as(
+                    (k, v, urlSafe) -> {
+                      byte[] json =
+                          ("{\"" + k + "\":\"" + v + "\"}")
+                              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                      return urlSafe
+                          ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json)
+                          : java.util.Base64.getEncoder().encodeToString(json);
+                    });
+        break;
       default:
         value =
             Arbitraries.strings()

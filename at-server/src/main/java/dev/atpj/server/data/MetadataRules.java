@@ -4,6 +4,9 @@ import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.key.Metadata;
+import dev.atpj.protocol.key.MetadataField;
+import dev.atpj.protocol.key.MetadataOption;
+import dev.atpj.protocol.key.MetadataOptions;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
@@ -48,22 +51,90 @@ public final class MetadataRules {
    */
   public static Metadata forWrite(
       Metadata current, UnaryOperator<Metadata> clientChanges, AtSign by, Instant now) {
+    return forWrite(current, clientChanges, by, now, Metadata.EMPTY);
+  }
+
+  /**
+   * The metadata of a write given as metadata options: as {@link #forWrite(Metadata, UnaryOperator,
+   * AtSign, Instant)}, except that the times the writer asserts with {@code cAt}, {@code uAt},
+   * {@code aAt} and {@code eAt} are stored as given (reference: asserted timestamps are stored
+   * faithfully). An asserted {@code aAt} without {@code ttb} sets ttb to the time from now to it,
+   * an asserted {@code eAt} without {@code ttl} sets ttl to the time from the key's birth to it (at
+   * least 1 ms), so later writes keep a comparable lifetime.
+   *
+   * @param current the key's current metadata, or null when the key does not exist
+   * @param options the client's options
+   * @param by the atSign writing
+   * @param now the time of the write, millisecond precision
+   * @return the metadata to store
+   */
+  public static Metadata forWrite(
+      Metadata current, MetadataOptions options, AtSign by, Instant now) {
+    Metadata asserted = asserted(options);
+    UnaryOperator<Metadata> changes =
+        m -> {
+          Metadata.Builder b = options.applyTo(m).toBuilder();
+          Instant birth = asserted.availableAt() != null ? asserted.availableAt() : now;
+          if (asserted.availableAt() != null && !options.contains(MetadataField.TTB)) {
+            b.ttb(Math.max(0, asserted.availableAt().toEpochMilli() - now.toEpochMilli()));
+          }
+          if (asserted.expiresAt() != null && !options.contains(MetadataField.TTL)) {
+            b.ttl(Math.max(1, asserted.expiresAt().toEpochMilli() - birth.toEpochMilli()));
+          }
+          return b.build();
+        };
+    return forWrite(current, changes, by, now, asserted);
+  }
+
+  private static Metadata asserted(MetadataOptions options) {
+    Metadata.Builder b = Metadata.builder();
+    for (MetadataOption option : options.options()) {
+      Object v = option.typedValue();
+      switch (option.field()) {
+        case CREATED_AT -> b.createdAt((Instant) v);
+        case UPDATED_AT -> b.updatedAt((Instant) v);
+        case AVAILABLE_AT -> b.availableAt((Instant) v);
+        case EXPIRES_AT -> b.expiresAt((Instant) v);
+        default -> {}
+      }
+    }
+    return b.build();
+  }
+
+  private static Metadata forWrite(
+      Metadata current,
+      UnaryOperator<Metadata> clientChanges,
+      AtSign by,
+      Instant now,
+      Metadata asserted) {
     Metadata base = current == null ? Metadata.EMPTY : current;
     Metadata changed = clientChanges.apply(base);
     Long ttl = changed.ttl();
     Long ttb = changed.ttb();
     Long ttr = changed.ttr();
     long birth = ttb == null ? 0 : ttb;
+    Instant createdAt =
+        asserted.createdAt() != null
+            ? asserted.createdAt()
+            : current != null && current.createdAt() != null ? current.createdAt() : now;
+    Instant availableAt =
+        asserted.availableAt() != null
+            ? asserted.availableAt()
+            : ttb == null ? null : plus(now, birth, "ttb");
+    Instant expiresAt =
+        asserted.expiresAt() != null
+            ? asserted.expiresAt()
+            : ttl == null || ttl == 0 ? null : plus(plus(now, birth, "ttb"), ttl, "ttl");
     return changed.toBuilder()
-        .createdAt(current != null && current.createdAt() != null ? current.createdAt() : now)
+        .createdAt(createdAt)
         .createdBy(
             current != null && current.createdBy() != null ? current.createdBy() : by.toString())
-        .updatedAt(now)
+        .updatedAt(asserted.updatedAt() != null ? asserted.updatedAt() : now)
         .updatedBy(by.toString())
         .status(ACTIVE)
         .version(current == null || current.version() == null ? 0 : current.version() + 1)
-        .availableAt(ttb == null ? null : plus(now, birth, "ttb"))
-        .expiresAt(ttl == null || ttl == 0 ? null : plus(plus(now, birth, "ttb"), ttl, "ttl"))
+        .availableAt(availableAt)
+        .expiresAt(expiresAt)
         .refreshAt(ttr == null || ttr <= 0 ? null : plus(now, ttr, "ttr"))
         .build();
   }
@@ -98,6 +169,9 @@ public final class MetadataRules {
     }
     if (given.immutable() != null) {
       b.immutable(given.immutable());
+    }
+    if (given.appMetadata() != null) {
+      b.appMetadata(given.appMetadata());
     }
     overlayText(b, given);
     return b.build();

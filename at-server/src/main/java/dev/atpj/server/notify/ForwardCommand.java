@@ -64,6 +64,10 @@ final class ForwardCommand {
     add(options, MetadataField.SKE_ENC_KEY_NAME, m.skeEncKeyName());
     add(options, MetadataField.SKE_ENC_ALGO, m.skeEncAlgo());
     add(options, MetadataField.IMMUTABLE, m.immutable());
+    add(
+        options,
+        MetadataField.APP_METADATA,
+        m.appMetadata() == null ? null : MetadataField.encodeAppMetadata(m.appMetadata()));
     return new MetadataOptions(options);
   }
 

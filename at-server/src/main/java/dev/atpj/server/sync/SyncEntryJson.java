@@ -15,9 +15,9 @@ import java.util.List;
  * Renders sync entries as the reference does (docs/protocol.md B12): {@code
  * {"atKey":…,"value":…,"metadata":{…},"commitId":N,"operation":"+|#|*|-"}}, with every metadata
  * field as a string (as the reference's {@code toJson} then {@code toString} gives), unset fields
- * left out, {@code ccd} under its update-option name, {@code pubKeyHash} as the JSON text of its
- * object, and {@code value} and {@code metadata} null for deletes. The whitepaper form adds {@code
- * opTime}.
+ * left out, {@code ccd} under its update-option name, {@code pubKeyHash} and {@code appMetadata} as
+ * the JSON text of their objects, and {@code value} and {@code metadata} null for deletes. The
+ * whitepaper form adds {@code opTime}.
  */
 public final class SyncEntryJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -137,6 +137,7 @@ public final class SyncEntryJson {
     field(g, "skeEncKeyName", m.skeEncKeyName());
     field(g, "skeEncAlgo", m.skeEncAlgo());
     field(g, "immutable", m.immutable());
+    field(g, "appMetadata", m.appMetadata());
     g.writeEndObject();
   }
 

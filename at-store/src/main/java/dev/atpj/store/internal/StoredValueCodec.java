@@ -59,7 +59,8 @@ public final class StoredValueCodec {
           new Field<>(Metadata::version, Metadata.Builder::version, INT),
           new Field<>(Metadata::pubKeyHash, Metadata.Builder::pubKeyHash, STRING),
           new Field<>(Metadata::hashingAlgo, Metadata.Builder::hashingAlgo, STRING),
-          new Field<>(Metadata::immutable, Metadata.Builder::immutable, BOOL));
+          new Field<>(Metadata::immutable, Metadata.Builder::immutable, BOOL),
+          new Field<>(Metadata::appMetadata, Metadata.Builder::appMetadata, STRING));
 
   private StoredValueCodec() {}
 

@@ -32,9 +32,11 @@ import java.util.concurrent.CompletionStage;
  *   <li>Unauthenticated: {@code x@me} and {@code public:x@me} read {@code public:x@me}; nothing
  *       else is visible (AT0401). The cookies this server places for its own {@code pol} handshakes
  *       ({@code public:_<session>@me}, held in memory) are read first.
- *   <li>Owner: {@code x@me} reads the self key, {@code public:x@me} the public key (whitepaper),
- *       {@code @bob:x@me} the shared key; {@code x@other} reads what {@code @other} shares with
- *       this atSign through the cache and {@code @other}'s atServer ({@link RemoteLookup}).
+ *   <li>Owner: {@code x@me} reads {@code @me:x@me}, the key shared with the owner, as the reference
+ *       does (never the self key {@code x@me}, which only {@code llookup} reads); {@code
+ *       public:x@me} reads the public key (whitepaper), {@code @bob:x@me} the shared key; {@code
+ *       x@other} reads what {@code @other} shares with this atSign through the cache and
+ *       {@code @other}'s atServer ({@link RemoteLookup}).
  *   <li>A pol-authenticated peer {@code @bob}: {@code x@me} reads {@code @bob:x@me} only.
  * </ul>
  *
@@ -134,7 +136,9 @@ public final class LookupHandler implements VerbHandler<Lookup> {
         throw new AtException(
             AtErrorCode.UNAUTHORIZED, "lookup reads self, public and shared keys; use llookup");
       }
-      return asked;
+      return v == KeyVisibility.SELF
+          ? AtKey.ofShared(asked.owner(), asked.entity(), asked.owner())
+          : asked;
     }
     if (auth instanceof AuthState.Peer peer) {
       if (!plain) {

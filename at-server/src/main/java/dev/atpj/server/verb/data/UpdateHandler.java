@@ -17,8 +17,9 @@ import java.util.concurrent.CompletionStage;
  * {@code update[<metadata options>]:<key> <value>} (docs/protocol.md B7): stores the value with the
  * given options merged into the key's metadata ({@link MetadataRules}); answers {@code
  * data:<commitId>}, or {@code data:-1} for key types that are not committed. The commit operation
- * is {@code *} when options were given, {@code +} otherwise. Reserved authentication keys only take
- * values that can authenticate ({@link AuthMethodGuard}).
+ * is {@code *} when options were given, {@code +} otherwise; with {@code :nc} nothing is committed
+ * and the answer is {@code data:-1} (the key's earlier commit entries stay). Reserved
+ * authentication keys only take values that can authenticate ({@link AuthMethodGuard}).
  */
 public final class UpdateHandler implements VerbHandler<Update> {
   private final KeyPolicy keyPolicy;
@@ -48,7 +49,10 @@ public final class UpdateHandler implements VerbHandler<Update> {
     AtKey key = keyPolicy.forUpdate(command.key());
     authMethods.checkUpdate(key, command.value());
     KeyWriter writer = keyWriter;
-    CommitOp op = command.options().isEmpty() ? CommitOp.UPDATE : CommitOp.UPDATE_ALL;
+    CommitOp op =
+        command.noCommit()
+            ? null
+            : command.options().isEmpty() ? CommitOp.UPDATE : CommitOp.UPDATE_ALL;
     return writer
         .put(
             key,
@@ -58,7 +62,7 @@ public final class UpdateHandler implements VerbHandler<Update> {
                     command.value(),
                     MetadataRules.forWrite(
                         current == null ? null : current.metadata(),
-                        command.options()::applyTo,
+                        command.options(),
                         writer.atSign(),
                         now)),
             session.connection().executor())

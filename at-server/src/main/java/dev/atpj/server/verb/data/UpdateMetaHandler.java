@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code update:meta:<key><metadata options>} (docs/protocol.md B7): changes only the metadata of
- * an existing key (AT0015 when it does not exist or has expired); commit operation {@code #}.
+ * an existing key (AT0015 when it does not exist or has expired); commit operation {@code #}, none
+ * with {@code :nc} (answer {@code data:-1}).
  */
 public final class UpdateMetaHandler implements VerbHandler<UpdateMeta> {
   private final KeyPolicy keyPolicy;
@@ -43,7 +44,7 @@ public final class UpdateMetaHandler implements VerbHandler<UpdateMeta> {
     return writer
         .put(
             key,
-            CommitOp.UPDATE_META,
+            command.noCommit() ? null : CommitOp.UPDATE_META,
             (current, now) -> {
               if (current == null) {
                 throw DataReplies.notFound(key.toString());
@@ -51,7 +52,7 @@ public final class UpdateMetaHandler implements VerbHandler<UpdateMeta> {
               return new StoredValue(
                   current.value(),
                   MetadataRules.forWrite(
-                      current.metadata(), command.options()::applyTo, writer.atSign(), now));
+                      current.metadata(), command.options(), writer.atSign(), now));
             },
             session.connection().executor())
         .thenApply(DataReplies::commitId);
