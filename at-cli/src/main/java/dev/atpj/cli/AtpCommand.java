@@ -12,6 +12,7 @@ import dev.atpj.cli.client.RawCommand;
 import dev.atpj.cli.client.ReplCommand;
 import dev.atpj.cli.client.ScanCommand;
 import dev.atpj.cli.client.SyncCommand;
+import dev.atpj.cli.common.Logging;
 import dev.atpj.cli.directory.DirectoryCommand;
 import dev.atpj.cli.pki.PkiCommand;
 import dev.atpj.cli.server.ServerCommand;

@@ -1,5 +1,7 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.ExitCodes;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

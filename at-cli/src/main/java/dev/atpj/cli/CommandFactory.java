@@ -1,5 +1,6 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.common.CliEnvironment;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 

@@ -1,5 +1,7 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.ExitCodes;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import java.io.IOException;

@@ -1,9 +1,13 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.Converters;
+import dev.atpj.cli.common.ExitCodes;
+import dev.atpj.cli.common.HomeOption;
 import dev.atpj.cli.up.PlatformInfo;
 import dev.atpj.cli.up.PlatformLayout;
-import dev.atpj.client.AtConnector;
-import dev.atpj.client.ClientOptions;
+import dev.atpj.client.connection.AtConnector;
+import dev.atpj.client.connection.ClientOptions;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;
 import java.nio.file.Path;

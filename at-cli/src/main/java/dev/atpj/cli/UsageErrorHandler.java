@@ -1,5 +1,6 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.common.ExitCodes;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;

@@ -3,6 +3,9 @@ package dev.atpj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.cli.CliRunner.Result;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.ExitCodes;
+import dev.atpj.cli.common.Logging;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.common.CliEnvironment;
 import dev.atpj.testing.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,6 +3,7 @@ package dev.atpj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atpj.cli.common.Converters;
 import dev.atpj.pki.KeyAlgorithm;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

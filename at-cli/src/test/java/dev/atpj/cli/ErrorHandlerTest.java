@@ -2,6 +2,8 @@ package dev.atpj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.ExitCodes;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import java.io.IOException;

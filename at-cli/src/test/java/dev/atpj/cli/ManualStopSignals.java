@@ -1,5 +1,6 @@
 package dev.atpj.cli;
 
+import dev.atpj.cli.common.StopSignals;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -2,7 +2,12 @@ package dev.atpj.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atpj.client.connection.AtConnection;
+import dev.atpj.client.connection.AtConnector;
+import dev.atpj.client.connection.ClientOptions;
+import dev.atpj.client.data.AtValue;
 import dev.atpj.client.data.DataCodec;
+import dev.atpj.client.data.ProtocolVersion;
 import dev.atpj.client.data.PublicKeys;
 import dev.atpj.client.data.SharedKeys;
 import dev.atpj.client.internal.RemoteSecondary;

@@ -3,6 +3,9 @@ package dev.atpj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atpj.client.data.AtValue;
+import dev.atpj.client.data.ProtocolVersion;
+import dev.atpj.client.data.SignatureStatus;
 import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.client.onboarding.Onboarding;
 import dev.atpj.client.vectors.PlainCrypto;

@@ -3,6 +3,9 @@ package dev.atpj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atpj.client.connection.AtConnection;
+import dev.atpj.client.connection.AtConnector;
+import dev.atpj.client.connection.ClientOptions;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.InMemoryDirectoryRegistry;

@@ -1,5 +1,8 @@
 package dev.atpj.client;
 
+import dev.atpj.client.connection.AtConnection;
+import dev.atpj.client.connection.AtConnector;
+import dev.atpj.client.connection.ClientOptions;
 import dev.atpj.pki.ServerCredentials;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;

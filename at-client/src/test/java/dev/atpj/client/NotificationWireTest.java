@@ -2,6 +2,7 @@ package dev.atpj.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atpj.client.data.ProtocolVersion;
 import dev.atpj.client.notify.AtNotification;
 import dev.atpj.client.notify.Subscription;
 import dev.atpj.client.notify.SubscriptionOptions;

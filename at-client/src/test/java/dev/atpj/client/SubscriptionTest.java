@@ -4,7 +4,10 @@ import static dev.atpj.client.vectors.Vectors.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atpj.client.connection.AtConnector;
+import dev.atpj.client.connection.ClientOptions;
 import dev.atpj.client.data.DataCodec;
+import dev.atpj.client.data.ProtocolVersion;
 import dev.atpj.client.data.PublicKeys;
 import dev.atpj.client.data.ScriptedSecondary;
 import dev.atpj.client.data.SharedKeys;

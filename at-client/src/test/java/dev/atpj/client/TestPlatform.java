@@ -1,5 +1,8 @@
 package dev.atpj.client;
 
+import dev.atpj.client.connection.AtConnection;
+import dev.atpj.client.connection.AtConnector;
+import dev.atpj.client.connection.ClientOptions;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.onboarding.Onboarding;
 import dev.atpj.client.vectors.Vectors;

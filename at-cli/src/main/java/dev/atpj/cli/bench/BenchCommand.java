@@ -4,8 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.atpj.bench.BenchOptions;
 import dev.atpj.bench.BenchRunner;
-import dev.atpj.cli.Converters;
-import dev.atpj.cli.ExitCodes;
+import dev.atpj.cli.common.Converters;
+import dev.atpj.cli.common.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -169,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (duration.isZero()) {
-      throw new dev.atpj.cli.CliException("--duration must be longer than 0s");
+      throw new dev.atpj.cli.common.CliException("--duration must be longer than 0s");
     }
     quietLogging();
     BenchOptions options =

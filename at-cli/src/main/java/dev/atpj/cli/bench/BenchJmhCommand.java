@@ -1,6 +1,6 @@
 package dev.atpj.cli.bench;
 
-import dev.atpj.cli.CliException;
+import dev.atpj.cli.common.CliException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package dev.atpj.cli.client;
 
-import dev.atpj.cli.CliException;
+import dev.atpj.cli.common.CliException;
 import dev.atpj.client.AtClient;
 import dev.atpj.client.sync.ConflictPolicy;
 import dev.atpj.protocol.AtException;

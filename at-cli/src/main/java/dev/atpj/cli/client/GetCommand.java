@@ -2,10 +2,10 @@ package dev.atpj.cli.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.ExitCodes;
-import dev.atpj.client.AtValue;
-import dev.atpj.client.SignatureStatus;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.ExitCodes;
+import dev.atpj.client.data.AtValue;
+import dev.atpj.client.data.SignatureStatus;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.key.AtKey;

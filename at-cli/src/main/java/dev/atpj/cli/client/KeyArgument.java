@@ -20,7 +20,7 @@ public final class KeyArgument {
   @Option(
       names = "--shared-with",
       paramLabel = "@NAME",
-      converter = dev.atpj.cli.Converters.AtSignConverter.class,
+      converter = dev.atpj.cli.common.Converters.AtSignConverter.class,
       description = "A key shared with another atSign (@NAME:KEY@ME), encrypted for it.")
   AtSign sharedWith;
 

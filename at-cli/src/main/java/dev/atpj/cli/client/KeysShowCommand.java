@@ -1,7 +1,7 @@
 package dev.atpj.cli.client;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.ExitCodes;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.ExitCodes;
 import dev.atpj.client.keys.AtKeys;
 import java.io.PrintWriter;
 import java.security.MessageDigest;

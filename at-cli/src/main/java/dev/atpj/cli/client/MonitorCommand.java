@@ -2,10 +2,10 @@ package dev.atpj.cli.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.Converters;
-import dev.atpj.cli.ExitCodes;
-import dev.atpj.cli.StopSignals;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.Converters;
+import dev.atpj.cli.common.ExitCodes;
+import dev.atpj.cli.common.StopSignals;
 import dev.atpj.client.AtClient;
 import dev.atpj.client.notify.AtNotification;
 import dev.atpj.client.notify.Subscription;

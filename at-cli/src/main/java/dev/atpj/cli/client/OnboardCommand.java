@@ -1,8 +1,8 @@
 package dev.atpj.cli.client;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
-import dev.atpj.cli.ExitCodes;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.ExitCodes;
 import dev.atpj.client.AtClient;
 import dev.atpj.client.onboarding.Onboarding;
 import java.io.PrintWriter;

@@ -1,11 +1,11 @@
 package dev.atpj.cli.client;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
-import dev.atpj.cli.ExitCodes;
-import dev.atpj.client.AtConnection;
-import dev.atpj.client.AtConnector;
-import dev.atpj.client.internal.Blocking;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.ExitCodes;
+import dev.atpj.client.connection.AtConnection;
+import dev.atpj.client.connection.AtConnector;
+import dev.atpj.client.connection.Blocking;
 import dev.atpj.protocol.AtException;
 import java.io.BufferedReader;
 import java.io.IOException;

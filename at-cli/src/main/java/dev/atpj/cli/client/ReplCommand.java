@@ -1,10 +1,10 @@
 package dev.atpj.cli.client;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.ExitCodes;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.ExitCodes;
 import dev.atpj.client.AtClient;
-import dev.atpj.client.AtValue;
-import dev.atpj.client.internal.Blocking;
+import dev.atpj.client.connection.Blocking;
+import dev.atpj.client.data.AtValue;
 import dev.atpj.client.notify.Subscription;
 import dev.atpj.client.notify.SubscriptionOptions;
 import dev.atpj.client.sync.SyncResult;

@@ -1,8 +1,8 @@
 package dev.atpj.cli.client;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.Converters;
-import dev.atpj.cli.ExitCodes;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.Converters;
+import dev.atpj.cli.common.ExitCodes;
 import dev.atpj.protocol.key.AtKey;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.atpj.cli.client;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
-import dev.atpj.cli.Converters;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.Converters;
 import dev.atpj.cli.up.PlatformInfo;
 import dev.atpj.cli.up.PlatformLayout;
 import dev.atpj.client.AtClient;
-import dev.atpj.client.ClientOptions;
-import dev.atpj.client.ProtocolVersion;
+import dev.atpj.client.connection.ClientOptions;
+import dev.atpj.client.data.ProtocolVersion;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.protocol.AtException;

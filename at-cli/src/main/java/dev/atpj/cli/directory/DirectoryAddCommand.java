@@ -1,7 +1,7 @@
 package dev.atpj.cli.directory;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.Converters;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.Converters;
 import dev.atpj.directory.FileDirectoryRegistry;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;

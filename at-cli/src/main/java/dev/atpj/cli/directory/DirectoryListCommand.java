@@ -1,6 +1,6 @@
 package dev.atpj.cli.directory;
 
-import dev.atpj.cli.CliEnvironment;
+import dev.atpj.cli.common.CliEnvironment;
 import dev.atpj.directory.FileDirectoryRegistry;
 import dev.atpj.protocol.AtSign;
 import java.io.PrintWriter;

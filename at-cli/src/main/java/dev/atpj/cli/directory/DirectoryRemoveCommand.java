@@ -1,8 +1,8 @@
 package dev.atpj.cli.directory;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
-import dev.atpj.cli.Converters;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.Converters;
 import dev.atpj.directory.FileDirectoryRegistry;
 import dev.atpj.protocol.AtSign;
 import java.util.concurrent.Callable;

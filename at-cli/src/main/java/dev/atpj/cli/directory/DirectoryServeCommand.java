@@ -1,9 +1,9 @@
 package dev.atpj.cli.directory;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
-import dev.atpj.cli.Converters;
-import dev.atpj.cli.StopSignals;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.Converters;
+import dev.atpj.cli.common.StopSignals;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;
 import dev.atpj.directory.FileDirectoryRegistry;

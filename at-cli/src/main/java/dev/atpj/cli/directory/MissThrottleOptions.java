@@ -1,7 +1,7 @@
 package dev.atpj.cli.directory;
 
-import dev.atpj.cli.CliException;
-import dev.atpj.cli.Converters;
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.Converters;
 import dev.atpj.directory.MissThrottle;
 import java.time.Duration;
 import picocli.CommandLine.Option;

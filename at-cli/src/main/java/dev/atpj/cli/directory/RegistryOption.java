@@ -1,7 +1,7 @@
 package dev.atpj.cli.directory;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.HomeOption;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.HomeOption;
 import dev.atpj.cli.up.PlatformLayout;
 import dev.atpj.directory.FileDirectoryRegistry;
 import java.nio.file.Path;

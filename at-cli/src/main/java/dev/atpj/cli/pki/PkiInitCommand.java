@@ -1,7 +1,7 @@
 package dev.atpj.cli.pki;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.HomeOption;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.HomeOption;
 import dev.atpj.pki.CertificateAuthority;
 import dev.atpj.pki.KeyStores;
 import dev.atpj.pki.Pem;

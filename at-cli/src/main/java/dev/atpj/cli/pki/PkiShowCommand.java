@@ -1,8 +1,8 @@
 package dev.atpj.cli.pki;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
-import dev.atpj.cli.HomeOption;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.HomeOption;
 import dev.atpj.pki.Pem;
 import dev.atpj.pki.PkiStore;
 import dev.atpj.pki.ServerCredentials;

@@ -1,11 +1,11 @@
 package dev.atpj.cli.server;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.CliException;
-import dev.atpj.cli.Converters;
-import dev.atpj.cli.Logging;
-import dev.atpj.cli.StopSignals;
-import dev.atpj.cli.up.Listening;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.Converters;
+import dev.atpj.cli.common.Listening;
+import dev.atpj.cli.common.Logging;
+import dev.atpj.cli.common.StopSignals;
 import dev.atpj.directory.FileDirectoryRegistry;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;

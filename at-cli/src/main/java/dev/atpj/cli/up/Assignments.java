@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.atpj.cli.CliException;
+import dev.atpj.cli.common.CliException;
 import dev.atpj.pki.AtomicFiles;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;

@@ -1,6 +1,6 @@
 package dev.atpj.cli.up;
 
-import dev.atpj.cli.CliException;
+import dev.atpj.cli.common.CliException;
 import dev.atpj.pki.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;

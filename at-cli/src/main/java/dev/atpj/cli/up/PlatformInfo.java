@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atpj.cli.CliException;
+import dev.atpj.cli.common.CliException;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.protocol.HostPort;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.atpj.cli.up;
 
 import dev.atpj.cli.up.PrivatePlatform.RunningAtSign;
-import dev.atpj.client.AtConnection;
-import dev.atpj.client.AtConnector;
+import dev.atpj.client.connection.AtConnection;
+import dev.atpj.client.connection.AtConnector;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.client.onboarding.Onboarding;

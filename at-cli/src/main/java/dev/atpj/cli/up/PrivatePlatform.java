@@ -1,6 +1,7 @@
 package dev.atpj.cli.up;
 
-import dev.atpj.cli.CliException;
+import dev.atpj.cli.common.CliException;
+import dev.atpj.cli.common.Listening;
 import dev.atpj.cli.up.Assignments.Assignment;
 import dev.atpj.directory.DirectoryConfig;
 import dev.atpj.directory.DirectoryServer;

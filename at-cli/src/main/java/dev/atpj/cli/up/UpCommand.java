@@ -1,15 +1,16 @@
 package dev.atpj.cli.up;
 
-import dev.atpj.cli.CliEnvironment;
-import dev.atpj.cli.Converters;
-import dev.atpj.cli.HomeOption;
-import dev.atpj.cli.Logging;
-import dev.atpj.cli.StopSignals;
+import dev.atpj.cli.common.CliEnvironment;
+import dev.atpj.cli.common.Converters;
+import dev.atpj.cli.common.HomeOption;
+import dev.atpj.cli.common.Listening;
+import dev.atpj.cli.common.Logging;
+import dev.atpj.cli.common.StopSignals;
 import dev.atpj.cli.server.ServerCommand;
 import dev.atpj.cli.up.PlatformOnboarding.Result;
 import dev.atpj.cli.up.PrivatePlatform.RunningAtSign;
-import dev.atpj.client.AtConnector;
-import dev.atpj.client.ClientOptions;
+import dev.atpj.client.connection.AtConnector;
+import dev.atpj.client.connection.ClientOptions;
 import dev.atpj.pki.KeyAlgorithm;
 import dev.atpj.protocol.AtSign;
 import dev.atpj.server.metrics.MetricsEndpoint;
@@ -203,7 +204,7 @@ public final class UpCommand implements Callable<Integer> {
     results.forEach(
         (atSign, result) -> {
           if (!result.hasKeys()) {
-            throw new dev.atpj.cli.CliException(
+            throw new dev.atpj.cli.common.CliException(
                 "cannot onboard " + atSign + ": " + result.problem() + "; stopping");
           }
         });
@@ -240,7 +241,7 @@ public final class UpCommand implements Callable<Integer> {
       return pending.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new dev.atpj.cli.CliException("interrupted while onboarding; stopping");
+      throw new dev.atpj.cli.common.CliException("interrupted while onboarding; stopping");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atpj.cli.CliRunner;
 import dev.atpj.cli.CliRunner.Result;
 import dev.atpj.cli.CliRunner.Running;
-import dev.atpj.cli.ExitCodes;
+import dev.atpj.cli.common.ExitCodes;
 import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.protocol.crypto.AtCrypto;
 import dev.atpj.testing.Await;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atpj.cli.CliRunner;
 import dev.atpj.cli.CliRunner.Result;
-import dev.atpj.cli.ExitCodes;
+import dev.atpj.cli.common.ExitCodes;
 import dev.atpj.pki.CertificateHosts;
 import dev.atpj.pki.Pem;
 import java.io.InputStream;

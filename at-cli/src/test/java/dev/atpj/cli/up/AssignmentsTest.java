@@ -3,7 +3,7 @@ package dev.atpj.cli.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atpj.cli.CliException;
+import dev.atpj.cli.common.CliException;
 import dev.atpj.cli.up.Assignments.Assignment;
 import dev.atpj.protocol.AtSign;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.atpj.client.data;
 
-import dev.atpj.client.ProtocolVersion;
 import dev.atpj.client.internal.Secondary;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.protocol.AtErrorCode;

@@ -1,7 +1,7 @@
 package dev.atpj.client.internal;
 
-import dev.atpj.client.AtConnection;
-import dev.atpj.client.AtConnector;
+import dev.atpj.client.connection.AtConnection;
+import dev.atpj.client.connection.AtConnector;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;

@@ -1,8 +1,8 @@
 package dev.atpj.client.notify;
 
-import dev.atpj.client.AtConnection;
-import dev.atpj.client.AtConnector;
-import dev.atpj.client.internal.Blocking;
+import dev.atpj.client.connection.AtConnection;
+import dev.atpj.client.connection.AtConnector;
+import dev.atpj.client.connection.Blocking;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;

@@ -1,6 +1,6 @@
 package dev.atpj.client.onboarding;
 
-import dev.atpj.client.AtConnection;
+import dev.atpj.client.connection.AtConnection;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.protocol.AtException;

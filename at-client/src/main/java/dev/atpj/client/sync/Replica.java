@@ -2,7 +2,7 @@ package dev.atpj.client.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atpj.client.internal.Blocking;
+import dev.atpj.client.connection.Blocking;
 import dev.atpj.client.internal.Secondary;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atpj.client.AtValue;
-import dev.atpj.client.ProtocolVersion;
-import dev.atpj.client.SignatureStatus;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.client.vectors.PlainCrypto;

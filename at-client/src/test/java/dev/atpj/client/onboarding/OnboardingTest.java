@@ -2,8 +2,8 @@ package dev.atpj.client.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atpj.client.AtConnection;
 import dev.atpj.client.FakeAtServer;
+import dev.atpj.client.connection.AtConnection;
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.client.keys.AtKeysFile;
 import dev.atpj.protocol.AtSign;

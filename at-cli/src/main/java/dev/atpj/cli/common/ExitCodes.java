@@ -1,4 +1,4 @@
-package dev.atpj.cli;
+package dev.atpj.cli.common;
 
 import dev.atpj.protocol.AtException;
 import java.io.IOException;

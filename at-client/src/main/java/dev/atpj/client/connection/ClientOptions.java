@@ -1,4 +1,4 @@
-package dev.atpj.client;
+package dev.atpj.client.connection;
 
 import java.nio.file.Path;
 import java.time.Duration;

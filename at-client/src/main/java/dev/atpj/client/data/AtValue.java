@@ -1,12 +1,12 @@
-package dev.atpj.client;
+package dev.atpj.client.data;
 
 import dev.atpj.protocol.key.AtKey;
 import dev.atpj.protocol.key.Metadata;
 import java.util.Objects;
 
 /**
- * A value read with {@link AtClient#get}: the plaintext (decrypted when it was encrypted), its
- * metadata as the atServer returned it, and what its signature says.
+ * A value read with {@link dev.atpj.client.AtClient#get}: the plaintext (decrypted when it was
+ * encrypted), its metadata as the atServer returned it, and what its signature says.
  *
  * @param key the key read, canonical
  * @param value the plaintext

@@ -1,4 +1,4 @@
-package dev.atpj.cli;
+package dev.atpj.cli.common;
 
 import java.nio.file.Path;
 import java.util.Map;

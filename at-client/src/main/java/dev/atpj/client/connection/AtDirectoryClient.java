@@ -1,6 +1,5 @@
-package dev.atpj.client;
+package dev.atpj.client.connection;
 
-import dev.atpj.client.internal.Blocking;
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;
 import dev.atpj.protocol.AtSign;

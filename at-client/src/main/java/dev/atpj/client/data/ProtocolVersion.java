@@ -1,4 +1,4 @@
-package dev.atpj.client;
+package dev.atpj.client.data;
 
 /**
  * Which atProtocol version the client writes (docs/protocol.md C7, C11). Both versions read

@@ -1,4 +1,4 @@
-package dev.atpj.cli;
+package dev.atpj.cli.common;
 
 /** How a foreground command ({@code atp up}, {@code atp directory serve}) learns it should stop. */
 public interface StopSignals {

@@ -1,4 +1,4 @@
-package dev.atpj.cli;
+package dev.atpj.cli.common;
 
 /**
  * A problem the user can fix (a taken port, a missing file, a bad setting), told in one line on

@@ -1,4 +1,4 @@
-package dev.atpj.cli;
+package dev.atpj.cli.common;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -48,7 +48,7 @@ public final class Logging {
 
   private Logging() {}
 
-  static void verbose(boolean verbose) {
+  public static void verbose(boolean verbose) {
     context()
         .ifPresent(
             context -> {
@@ -57,7 +57,7 @@ public final class Logging {
             });
   }
 
-  static void level(LogLevel level) {
+  public static void level(LogLevel level) {
     context()
         .ifPresent(
             context -> {
@@ -66,7 +66,7 @@ public final class Logging {
             });
   }
 
-  static void format(Format format) {
+  public static void format(Format format) {
     context()
         .ifPresent(
             context -> {

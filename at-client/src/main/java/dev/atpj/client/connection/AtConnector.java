@@ -1,4 +1,4 @@
-package dev.atpj.client;
+package dev.atpj.client.connection;
 
 import dev.atpj.client.keys.AtKeys;
 import dev.atpj.protocol.AtErrorCode;

@@ -1,4 +1,4 @@
-package dev.atpj.cli;
+package dev.atpj.cli.common;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package dev.atpj.client.internal;
+package dev.atpj.client.connection;
 
 import dev.atpj.protocol.AtErrorCode;
 import dev.atpj.protocol.AtException;

@@ -1,6 +1,5 @@
-package dev.atpj.cli.up;
+package dev.atpj.cli.common;
 
-import dev.atpj.cli.CliException;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -16,7 +15,7 @@ public final class Listening {
    * Starts a server on a port: the asked one, or for 0 the remembered one and, when that is taken,
    * any free one.
    */
-  static <T> T listen(
+  public static <T> T listen(
       String what, String host, int asked, int remembered, String option, IntFunction<T> start) {
     int first = asked != 0 ? asked : remembered;
     try {
@@ -34,7 +33,7 @@ public final class Listening {
   }
 
   /** Whether a failure means the port is taken. */
-  static boolean portInUse(Throwable failure) {
+  public static boolean portInUse(Throwable failure) {
     return causeMentions(failure, "address already in use");
   }
 

@@ -1,4 +1,4 @@
-package dev.atpj.client;
+package dev.atpj.client.data;
 
 /**
  * What the {@code dataSignature} of a value says (docs/protocol.md C7: public and self values are

@@ -1,4 +1,4 @@
-package dev.atpj.cli;
+package dev.atpj.cli.common;
 
 import dev.atpj.pki.KeyAlgorithm;
 import dev.atpj.protocol.AtException;
